@@ -1,0 +1,55 @@
+# Cadastre Editor: `make demo` and `make test` are the two commands; everything installs itself.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SYS_PY := /usr/bin/python3
+STAMPS := .stamps
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+PLUGIN := cadastre_plugin
+QM := $(PLUGIN)/i18n/cadastre_vi.qm
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: all deps build test demo package translations-update clean
+
+all: build
+
+$(STAMPS)/system:
+	@mkdir -p $(STAMPS)
+	bash scripts/install-system-deps.sh
+	@touch $@
+
+$(STAMPS)/venv: pyproject.toml $(STAMPS)/system
+	@mkdir -p $(STAMPS)
+	test -x $(PY) || $(SYS_PY) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+deps: $(STAMPS)/venv
+
+# Build products the plugin needs at run time: compiled resources, translations, metadata.
+$(PLUGIN)/resources_rc.py: resources.qrc $(wildcard $(PLUGIN)/icons/*.svg) $(STAMPS)/system
+	pyrcc5 -o $@ resources.qrc
+
+$(QM): $(PLUGIN)/i18n/cadastre_vi.ts $(STAMPS)/system
+	lrelease -silent $< -qm $@
+
+$(PLUGIN)/metadata.txt: metadata.txt
+	cp metadata.txt $@
+
+build: deps $(PLUGIN)/resources_rc.py $(QM) $(PLUGIN)/metadata.txt
+
+test: build
+	$(PY) -m pytest tests
+
+demo: build
+	$(PY) scripts/demo.py
+
+package: build
+	$(PY) scripts/package.py
+
+# Refresh the .ts from the sources (then translate what is new, and commit).
+translations-update: $(STAMPS)/system
+	pylupdate5 -noobsolete $$(git ls-files '$(PLUGIN)/*.py' | grep -v '/core/') -ts $(PLUGIN)/i18n/cadastre_vi.ts
+
+clean:
+	rm -rf $(VENV) $(STAMPS) build dist demo-output $(PLUGIN)/resources_rc.py $(PLUGIN)/metadata.txt $(QM)
