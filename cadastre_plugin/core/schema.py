@@ -44,9 +44,11 @@ PARCEL_COLUMNS = (
            "Diện tích pháp lý (m²)", "Legal area (m²)", "DienTichPhapLy"),
     Column("landuse", "TEXT", "Mục đích sử dụng", "Land use", "KyHieuMucDichSuDung"),
     Column("address", "TEXT", "Địa chỉ", "Address", "DiaChi"),
-    Column("status", "TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'retired'))",
+    # status, version and valid_from may arrive as NULL from QGIS's own tools, which write
+    # every field explicitly: the insert trigger fills them (a column DEFAULT would not apply).
+    Column("status", "TEXT DEFAULT 'current' CHECK (status IN ('current', 'retired'))",
            "Trạng thái", "Status"),
-    Column("version", "INTEGER NOT NULL DEFAULT 1", "Phiên bản", "Version"),
+    Column("version", "INTEGER DEFAULT 1", "Phiên bản", "Version"),
     Column("valid_from", "TEXT", "Thời điểm bắt đầu", "Valid from", "ThoiDiemBatDau"),
     Column("valid_to", "TEXT", "Thời điểm kết thúc", "Valid to", "ThoiDiemKetThuc"),
     Column("old_sheet_no", "INTEGER", "Số hiệu tờ cũ", "Former sheet number", "SoHieuToBanDoCu"),
@@ -188,15 +190,20 @@ def _journal_triggers(conn: sqlite3.Connection, table: str) -> str:
     old_json, new_json = _journal_json(conn, table, "OLD"), _journal_json(conn, table, "NEW")
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in cols)
     if table == "parcels":
-        # Features added by QGIS's own tools arrive without a UUID: the insert trigger gives
-        # them one and journals the row as stored, so that every parcel is identifiable for
-        # sync and lineage. The UUID fill itself is not an edit of its own.
-        insert_body = (
-            f"UPDATE parcels SET uuid = {SQL_UUID4} WHERE fid = NEW.fid AND uuid IS NULL;"
-            + entry("insert", "p", "NULL", _journal_json(conn, table, "p"))
-            .replace("WHERE (SELECT suspended", "FROM parcels p WHERE p.fid = NEW.fid AND "
-                     "(SELECT suspended"))
-        update_guard = "OLD.uuid IS NOT NULL AND "
+        # Features added by QGIS's own tools arrive without UUID, status, version or start
+        # time: the insert trigger fills them, then journals the row as stored. The fill is
+        # flagged in journal_context so that it is not journalled as an edit of its own.
+        fill = (
+            "UPDATE journal_context SET filling = 1 WHERE id = 1;"
+            f"UPDATE parcels SET uuid = coalesce(uuid, {SQL_UUID4}), "
+            "status = coalesce(status, 'current'), version = coalesce(version, 1), "
+            "valid_from = coalesce(valid_from, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+            "WHERE fid = NEW.fid AND (uuid IS NULL OR status IS NULL OR version IS NULL "
+            "OR valid_from IS NULL);"
+            "UPDATE journal_context SET filling = 0 WHERE id = 1;")
+        insert_body = fill + entry("insert", "p", "NULL", _journal_json(conn, table, "p")).replace(
+            "WHERE (SELECT suspended", "FROM parcels p WHERE p.fid = NEW.fid AND (SELECT suspended")
+        update_guard = "(SELECT filling FROM journal_context WHERE id = 1) = 0 AND "
     else:
         insert_body = entry("insert", "NEW", "NULL", new_json)
         update_guard = ""
@@ -225,8 +232,8 @@ def _migration_2(conn: sqlite3.Connection, crs_epsg: int) -> None:
     CREATE INDEX journal_unconfirmed ON journal (confirmed_at);
     CREATE TABLE journal_context (
       id INTEGER PRIMARY KEY CHECK (id = 1), op_id TEXT, operation TEXT, actor TEXT,
-      suspended INTEGER NOT NULL DEFAULT 0);
-    INSERT INTO journal_context (id, suspended) VALUES (1, 0);
+      suspended INTEGER NOT NULL DEFAULT 0, filling INTEGER NOT NULL DEFAULT 0);
+    INSERT INTO journal_context (id, suspended, filling) VALUES (1, 0, 0);
     CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);
     """)
     for table, data_type in (("journal", "attributes"), ("sync_state", "attributes")):
