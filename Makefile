@@ -21,7 +21,7 @@ $(STAMPS)/system:
 $(STAMPS)/venv: pyproject.toml $(STAMPS)/system
 	@mkdir -p $(STAMPS)
 	test -x $(PY) || $(SYS_PY) -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[test,server]'
 	@touch $@
 
 deps: $(STAMPS)/venv
