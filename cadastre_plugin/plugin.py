@@ -19,6 +19,7 @@ class CadastrePlugin:
         self.iface = iface
         self.translator = None
         self.controller = None
+        self.provider = None
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("CadastrePlugin", text)
@@ -44,8 +45,25 @@ class CadastrePlugin:
 
         self.controller = CadastreActions(self.iface)
         self.controller.install()
+        self.initProcessing()
+
+    def initProcessing(self):  # noqa: N802 (name fixed by QGIS; qgis_process calls it alone)
+        if self.provider is not None:
+            return
+        import_with_own_libraries()  # qgis_process calls this without initGui
+        from qgis.core import QgsApplication
+
+        from .processing.provider import CadastreProvider
+
+        self.provider = CadastreProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
 
     def unload(self):
+        if self.provider is not None:
+            from qgis.core import QgsApplication
+
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
         if self.controller is not None:
             self.controller.remove()
             self.controller = None

@@ -92,9 +92,17 @@
 <context>
     <name>CadastrePlugin</name>
     <message>
-        <location filename="../plugin.py" line="31"/>
+        <location filename="../plugin.py" line="39"/>
         <source>Cadastre Editor cannot start</source>
         <translation>Không khởi động được Cadastre Editor</translation>
+    </message>
+</context>
+<context>
+    <name>CadastreProvider</name>
+    <message>
+        <location filename="../processing/provider.py" line="15"/>
+        <source>Cadastre Editor</source>
+        <translation>Biên tập địa chính</translation>
     </message>
 </context>
 <context>
@@ -166,17 +174,17 @@
 <context>
     <name>Dependencies</name>
     <message>
-        <location filename="../ui/dependencies.py" line="50"/>
+        <location filename="../ui/dependencies.py" line="47"/>
         <source>{requirement} (not installed)</source>
         <translation>{requirement} (chưa cài đặt)</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies.py" line="53"/>
+        <location filename="../ui/dependencies.py" line="50"/>
         <source>{requirement} (found {found})</source>
         <translation>{requirement} (đang có {found})</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies.py" line="61"/>
+        <location filename="../ui/dependencies.py" line="58"/>
         <source>Cadastre Editor needs these Python packages in the Python that QGIS uses: {problems}. Install them (for example: python3 -m pip install {pip_args}) and restart QGIS.</source>
         <translation>Cadastre Editor cần các gói Python sau trong môi trường Python mà QGIS sử dụng: {problems}. Hãy cài đặt chúng (ví dụ: python3 -m pip install {pip_args}) rồi khởi động lại QGIS.</translation>
     </message>
@@ -260,6 +268,77 @@
         <location filename="../ui/journal_dock.py" line="125"/>
         <source>{name}: {count} newest entries</source>
         <translation>{name}: {count} mục mới nhất</translation>
+    </message>
+</context>
+<context>
+    <name>NewDemoAlgorithm</name>
+    <message>
+        <location filename="../processing/new_demo.py" line="25"/>
+        <source>New demo working copy</source>
+        <translation>Tạo bản sao làm việc mẫu</translation>
+    </message>
+    <message>
+        <location filename="../processing/new_demo.py" line="28"/>
+        <source>Generates the synthetic demo commune (Hải Phòng, VN-2000 TM-3 105°45′, EPSG:9210) into a new working copy: map sheets, numbered parcels, parties, rights and certificates. The same seed gives the same commune.</source>
+        <translation>Tạo xã mẫu tổng hợp (Hải Phòng, VN-2000 TM-3 105°45′, EPSG:9210) vào một bản sao làm việc mới: tờ bản đồ, thửa đất đã đánh số, chủ sử dụng, quyền và giấy chứng nhận. Cùng một hạt giống cho cùng một xã.</translation>
+    </message>
+    <message>
+        <location filename="../processing/new_demo.py" line="33"/>
+        <source>Number of parcels</source>
+        <translation>Số thửa đất</translation>
+    </message>
+    <message>
+        <location filename="../processing/new_demo.py" line="36"/>
+        <source>Random seed</source>
+        <translation>Hạt giống ngẫu nhiên</translation>
+    </message>
+    <message>
+        <location filename="../processing/new_demo.py" line="38"/>
+        <source>Working copy</source>
+        <translation>Bản sao làm việc</translation>
+    </message>
+    <message>
+        <location filename="../processing/new_demo.py" line="38"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/new_demo.py" line="40"/>
+        <source>Parcels</source>
+        <translation>Thửa đất</translation>
+    </message>
+    <message>
+        <location filename="../processing/new_demo.py" line="42"/>
+        <source>Parcels written</source>
+        <translation>Số thửa đã ghi</translation>
+    </message>
+    <message>
+        <location filename="../processing/new_demo.py" line="52"/>
+        <source>{n} parcels on {s} map sheets written to {p}</source>
+        <translation>Đã ghi {n} thửa đất trên {s} tờ bản đồ vào {p}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingCopyInfoAlgorithm</name>
+    <message>
+        <location filename="../processing/working_copy_info.py" line="26"/>
+        <source>Working copy information</source>
+        <translation>Thông tin bản sao làm việc</translation>
+    </message>
+    <message>
+        <location filename="../processing/working_copy_info.py" line="29"/>
+        <source>Reads a working copy without changing it and reports its schema version, commune, coordinate reference system, counts of parcels, sheets, parties and rights, and the journal entries not yet pushed.</source>
+        <translation>Đọc bản sao làm việc mà không thay đổi nó và báo cáo phiên bản lược đồ, xã, hệ toạ độ, số thửa đất, tờ bản đồ, chủ sử dụng và quyền, cùng các mục nhật ký chưa gửi lên máy chủ.</translation>
+    </message>
+    <message>
+        <location filename="../processing/working_copy_info.py" line="34"/>
+        <source>Working copy</source>
+        <translation>Bản sao làm việc</translation>
+    </message>
+    <message>
+        <location filename="../processing/working_copy_info.py" line="36"/>
+        <source>Summary (JSON)</source>
+        <translation>Tóm tắt (JSON)</translation>
     </message>
 </context>
 <context>
