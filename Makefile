@@ -9,7 +9,7 @@ PLUGIN := cadastre_plugin
 QM := $(PLUGIN)/i18n/cadastre_vi.qm
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all deps build test demo package translations-update clean
+.PHONY: all deps build test demo package translations-update clean bench bench-wc bench-startup
 
 all: build
 
@@ -43,6 +43,15 @@ test: build
 
 demo: build
 	$(PY) scripts/demo.py
+
+# Benchmarks print figures and ratios against a reference measured in the same run.
+bench: bench-wc bench-startup
+
+bench-wc: build
+	$(PY) bench/working_copy.py
+
+bench-startup: build
+	$(PY) bench/startup.py
 
 package: build
 	$(PY) scripts/package.py

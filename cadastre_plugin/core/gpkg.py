@@ -219,16 +219,21 @@ def rtree_triggers_sql(t: str, c: str, i: str) -> str:
 
 def bulk_insert_features(conn: sqlite3.Connection, table: str, columns: Sequence[str],
                          rows: Iterable[Sequence], geoms, srs_id: int,
-                         geom_column: str = "geom") -> int:
-    """Inserts many features at once: the R-tree is filled from vectorised bounds rather than
-    by the per-row insert trigger (which would call back into Python five times a row)."""
+                         geom_column: str = "geom", skip_triggers: Sequence[str] = ()) -> int:
+    """Inserts many features at once. The R-tree is filled from vectorised bounds rather than
+    by the per-row insert trigger (which would call back into Python five times a row); the
+    caller may name further insert triggers to leave out (e.g. the journal's, when the load is
+    not journalled). Triggers are dropped and re-created inside the caller's transaction, so a
+    failure restores them with everything else."""
     geoms = np.asarray(geoms, dtype=object)
     blobs = encode(geoms, srs_id)
     rtree = f"rtree_{table}_{geom_column}"
-    trigger_sql = conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' AND name=?",
-                               (f"{rtree}_insert",)).fetchone()
-    if trigger_sql:
-        conn.execute(f"DROP TRIGGER {rtree}_insert")
+    names = [f"{rtree}_insert", *skip_triggers]
+    dropped = [row for row in (conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name=?", (name,)).fetchone()
+        for name in names) if row]
+    for name, _ in dropped:
+        conn.execute(f"DROP TRIGGER {name}")
     # Explicit feature ids, past both the highest row and AUTOINCREMENT's high-water mark, so
     # the R-tree rows can be written from the same numbering.
     last = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
@@ -245,8 +250,8 @@ def bulk_insert_features(conn: sqlite3.Connection, table: str, columns: Sequence
     conn.executemany(f"INSERT INTO {rtree} VALUES (?, ?, ?, ?, ?)",
                      zip(fids[keep].tolist(), b[:, 0].tolist(), b[:, 2].tolist(),
                          b[:, 1].tolist(), b[:, 3].tolist()))
-    if trigger_sql:
-        conn.execute(trigger_sql[0])
+    for _, sql in dropped:
+        conn.execute(sql)
     update_extent(conn, table, geom_column)
     return len(geoms)
 

@@ -112,6 +112,7 @@ class WorkingCopy:
     def __init__(self, path: str, conn: sqlite3.Connection):
         self.path = str(path)
         self.conn = conn
+        self._journalling = True
 
     # -- opening and creating -------------------------------------------------------------
     @classmethod
@@ -199,6 +200,7 @@ class WorkingCopy:
         ``journal=False`` (bulk loads, applying pulled changes) nothing is journalled."""
         op_id = str(_uuid.uuid4())
         with self._transaction() as conn:
+            self._journalling = journal
             conn.execute("UPDATE journal_context SET op_id=?, operation=?, actor=?, suspended=? "
                          "WHERE id = 1", (op_id, name, actor or _default_actor(), 0 if journal else 1))
             try:
@@ -207,6 +209,7 @@ class WorkingCopy:
                 # Reset inside the same transaction, so no other writer ever sees our context.
                 conn.execute("UPDATE journal_context SET op_id=NULL, operation=NULL, actor=NULL, "
                              "suspended=0 WHERE id = 1")
+                self._journalling = True
 
     # -- reading ----------------------------------------------------------------------------
     @property
@@ -294,11 +297,24 @@ class WorkingCopy:
             [s.frame for s in sheets], self.commune.crs_epsg)
 
     def add_parcels(self, conn: sqlite3.Connection, geoms, columns: dict) -> int:
-        """Bulk insert: ``columns`` maps parcel column names to equal-length sequences."""
+        """Bulk insert: ``columns`` maps parcel column names to equal-length sequences.
+
+        What the insert trigger would fill (UUID, status, version, start time) is filled here,
+        so that an unjournalled load can skip the trigger (a quarter of the load time)."""
+        n = len(geoms)
+        columns = dict(columns)
+        if columns.get("uuid") is None or any(u is None for u in columns["uuid"]):
+            given = columns.get("uuid") or [None] * n
+            columns["uuid"] = [u or str(_uuid.uuid4()) for u in given]
+        now = utc_now()
+        for name, default in (("status", "current"), ("version", 1), ("valid_from", now)):
+            given = columns.get(name) or [None] * n
+            columns[name] = [default if v is None else v for v in given]
         names = [c for c in PARCEL_COLUMN_NAMES if c in columns]
         rows = zip(*(columns[c] for c in names))
+        skip = () if self._journalling else ("journal_parcels_insert",)
         return gpkg.bulk_insert_features(conn, PARCEL_LAYER, names, rows, geoms,
-                                         self.commune.crs_epsg)
+                                         self.commune.crs_epsg, skip_triggers=skip)
 
 
 def _default_actor() -> str:
