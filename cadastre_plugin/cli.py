@@ -11,6 +11,7 @@ import sys
 import time
 
 from . import __version__
+from . import cli_io
 from .core.messages import CadastreError, preferred_language
 
 
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=_cmd_info)
+    cli_io.register(sub)
     return parser
 
 

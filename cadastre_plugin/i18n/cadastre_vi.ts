@@ -4,87 +4,87 @@
 <context>
     <name>CadastreActions</name>
     <message>
-        <location filename="../ui/actions.py" line="228"/>
+        <location filename="../ui/actions.py" line="237"/>
         <source>Cadastre Editor</source>
         <translation>Biên tập địa chính</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="48"/>
+        <location filename="../ui/actions.py" line="49"/>
         <source>&amp;Cadastre</source>
         <translation>&amp;Địa chính</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="59"/>
+        <location filename="../ui/actions.py" line="60"/>
         <source>Open working copy…</source>
         <translation>Mở bản sao làm việc…</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="63"/>
+        <location filename="../ui/actions.py" line="64"/>
         <source>New demo working copy…</source>
         <translation>Tạo bản sao làm việc mẫu…</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="68"/>
+        <location filename="../ui/actions.py" line="69"/>
         <source>Working copy information</source>
         <translation>Thông tin bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="68"/>
+        <location filename="../ui/actions.py" line="69"/>
         <source>Show what the working copy of the active parcel layer holds</source>
         <translation>Xem nội dung bản sao làm việc của lớp thửa đất đang chọn</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="71"/>
+        <location filename="../ui/actions.py" line="72"/>
         <source>Journal</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="71"/>
+        <location filename="../ui/actions.py" line="72"/>
         <source>List the newest journal entries of the active working copy</source>
         <translation>Liệt kê các mục nhật ký mới nhất của bản sao làm việc đang chọn</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="138"/>
+        <location filename="../ui/actions.py" line="147"/>
         <source>Select the parcel layer of a Cadastre Editor working copy</source>
         <translation>Hãy chọn lớp thửa đất của một bản sao làm việc Cadastre Editor</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="153"/>
+        <location filename="../ui/actions.py" line="162"/>
         <source>Open working copy</source>
         <translation>Mở bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="153"/>
+        <location filename="../ui/actions.py" line="162"/>
         <source>GeoPackage working copies (*.gpkg)</source>
         <translation>Bản sao làm việc GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="167"/>
+        <location filename="../ui/actions.py" line="176"/>
         <source>Cannot open the working copy</source>
         <translation>Không mở được bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="222"/>
+        <location filename="../ui/actions.py" line="231"/>
         <source>Cannot create the demo working copy</source>
         <translation>Không tạo được bản sao làm việc mẫu</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="228"/>
+        <location filename="../ui/actions.py" line="237"/>
         <source>Demo working copy created: {path}</source>
         <translation>Đã tạo bản sao làm việc mẫu: {path}</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="240"/>
+        <location filename="../ui/actions.py" line="249"/>
         <source>Cannot read the working copy</source>
         <translation>Không đọc được bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="59"/>
+        <location filename="../ui/actions.py" line="60"/>
         <source>Open a Cadastre Editor working copy, a GeoPackage file, and add its parcels and map sheets to the map</source>
         <translation>Mở một bản sao làm việc Cadastre Editor, là một tệp GeoPackage, và đưa các thửa đất, tờ bản đồ của nó lên bản đồ</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="63"/>
+        <location filename="../ui/actions.py" line="64"/>
         <source>Generate a demo commune of Hải Phòng in VN-2000 TM-3 into a new working copy and open it</source>
         <translation>Tạo một xã mẫu thuộc Hải Phòng, hệ tọa độ VN-2000 múi chiếu 3°, thành bản sao làm việc mới và mở nó</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>CadastreProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="15"/>
+        <location filename="../processing/provider.py" line="17"/>
         <source>Cadastre Editor</source>
         <translation>Biên tập địa chính</translation>
     </message>
@@ -195,6 +195,213 @@
         <location filename="../ui/errors.py" line="18"/>
         <source>Unexpected error: {error}. Details are in the log panel (Cadastre Editor).</source>
         <translation>Lỗi ngoài dự kiến: {error}. Chi tiết có trong bảng thông báo nhật ký của QGIS (mục Cadastre Editor).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAlgorithm</name>
+    <message>
+        <location filename="../io/import_algorithms.py" line="255"/>
+        <source>Export parcels (GeoPackage, shapefile, GeoJSON)</source>
+        <translation>Xuất thửa đất (GeoPackage, shapefile, GeoJSON)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="258"/>
+        <source>Import and export</source>
+        <translation>Nhập và xuất</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="264"/>
+        <source>Writes the parcels of a working copy, or of some sheets or parcel numbers (e.g. 5/12-20,31), under the Vietnamese field names; shapefiles with 10-character names in UTF-8 with a .cpg file.</source>
+        <translation>Ghi các thửa đất của bản sao làm việc, hoặc của một số tờ hay số thửa (ví dụ 5/12-20,31), với tên trường tiếng Việt; shapefile có tên trường 10 ký tự, mã UTF-8 kèm tệp .cpg.</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="269"/>
+        <source>Working copy</source>
+        <translation>Bản sao làm việc</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="271"/>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="273"/>
+        <source>Only these sheets (e.g. 1,4)</source>
+        <translation>Chỉ các tờ này (ví dụ 1,4)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="275"/>
+        <source>Only these parcels (e.g. 5/12-20,31; 6/2)</source>
+        <translation>Chỉ các thửa này (ví dụ 5/12-20,31; 6/2)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="277"/>
+        <source>Include retired parcels</source>
+        <translation>Gồm cả thửa đã xoá bỏ</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="279"/>
+        <source>Output file</source>
+        <translation>Tệp kết quả</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="279"/>
+        <source>GeoPackage (*.gpkg);;Shapefile (*.shp);;GeoJSON (*.geojson)</source>
+        <translation>GeoPackage (*.gpkg);;Shapefile (*.shp);;GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="282"/>
+        <source>Parcels written</source>
+        <translation>Số thửa đã ghi</translation>
+    </message>
+</context>
+<context>
+    <name>ImportAlgorithm</name>
+    <message>
+        <location filename="../io/import_algorithms.py" line="47"/>
+        <source>Import and export</source>
+        <translation>Nhập và xuất</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="54"/>
+        <source>Working copy (existing, or new)</source>
+        <translation>Bản sao làm việc (có sẵn hoặc mới)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="54"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="57"/>
+        <source>Commune code (for a new working copy)</source>
+        <translation>Mã xã (cho bản sao làm việc mới)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="60"/>
+        <source>Commune name (for a new working copy)</source>
+        <translation>Tên xã (cho bản sao làm việc mới)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="63"/>
+        <source>Commune CRS, VN-2000 TM-3 (for a new working copy)</source>
+        <translation>Hệ toạ độ của xã, VN-2000 TM-3 (cho bản sao làm việc mới)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="67"/>
+        <source>Problem report (JSON)</source>
+        <translation>Báo cáo lỗi (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="67"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="70"/>
+        <source>Problems found</source>
+        <translation>Số lỗi phát hiện</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="73"/>
+        <source>Parcels imported</source>
+        <translation>Số thửa đã nhập</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="75"/>
+        <source>Errors</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="76"/>
+        <source>Warnings</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="90"/>
+        <source>The working copy does not exist yet: give the commune code and its CRS.</source>
+        <translation>Bản sao làm việc chưa tồn tại: hãy nhập mã xã và hệ toạ độ của xã.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDgnAlgorithm</name>
+    <message>
+        <location filename="../io/import_algorithms.py" line="140"/>
+        <source>Import DGN cadastral sheet</source>
+        <translation>Nhập tờ bản đồ địa chính DGN</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="143"/>
+        <source>Builds parcels from a MicroStation DGN v7 sheet drawn by Circular 25/2014 (boundaries on level 10, parcel numbers on 11, land use on 2, areas on 4) and writes them into a working copy. Every problem (line work that does not close, a parcel without a number or with two, a label outside any parcel, a wrong area text) comes back as a point where it is.</source>
+        <translation>Tạo thửa đất từ tờ bản đồ MicroStation DGN v7 vẽ theo Thông tư 25/2014 (ranh thửa ở lớp 10, số thửa ở lớp 11, loại đất ở lớp 2, diện tích ở lớp 4) và ghi vào bản sao làm việc. Mọi lỗi (đường ranh không khép kín, thửa không có số hoặc có hai số, nhãn nằm ngoài thửa, ghi chú diện tích sai) được trả về dưới dạng điểm tại đúng vị trí.</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="150"/>
+        <source>DGN file (V7)</source>
+        <translation>Tệp DGN (V7)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="152"/>
+        <source>Map sheet number</source>
+        <translation>Số hiệu tờ bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="155"/>
+        <source>Sheet scale</source>
+        <translation>Tỷ lệ tờ bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="157"/>
+        <source>Snapping tolerance (m; empty: the scale&apos;s point accuracy)</source>
+        <translation>Dung sai bắt điểm (m; để trống: độ chính xác điểm theo tỷ lệ)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLayerAlgorithm</name>
+    <message>
+        <location filename="../io/import_algorithms.py" line="190"/>
+        <source>Import parcels (shapefile, MapInfo, GeoPackage, GeoJSON, EDIGEO)</source>
+        <translation>Nhập thửa đất (shapefile, MapInfo, GeoPackage, GeoJSON, EDIGEO)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="193"/>
+        <source>Imports a parcel layer through a field mapping (a saved JSON file, or the Vietnamese schema recognised by its field names, 10-character shapefile forms included), reprojected into the commune&apos;s CRS. Rows that cannot be imported are listed with the reason; nothing is dropped silently.</source>
+        <translation>Nhập một lớp thửa đất qua bảng ánh xạ trường (tệp JSON đã lưu, hoặc lược đồ tiếng Việt nhận biết theo tên trường, kể cả dạng 10 ký tự của shapefile), chuyển sang hệ toạ độ của xã. Các dòng không nhập được đều được liệt kê kèm lý do; không bỏ sót dòng nào.</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="199"/>
+        <source>Source file</source>
+        <translation>Tệp nguồn</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="200"/>
+        <source>Layer (when the source has several)</source>
+        <translation>Lớp (khi nguồn có nhiều lớp)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="202"/>
+        <source>Field mapping (JSON)</source>
+        <translation>Ánh xạ trường (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="204"/>
+        <source>Preset (when no mapping file)</source>
+        <translation>Mẫu có sẵn (khi không có tệp ánh xạ)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="206"/>
+        <source>Source CRS (when the file has none or a wrong one)</source>
+        <translation>Hệ toạ độ nguồn (khi tệp không có hoặc sai)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="209"/>
+        <source>Map sheet number for every row (overrides the mapping)</source>
+        <translation>Số hiệu tờ bản đồ cho mọi dòng (thay cho ánh xạ)</translation>
+    </message>
+    <message>
+        <location filename="../io/import_algorithms.py" line="212"/>
+        <source>Sheet scale</source>
+        <translation>Tỷ lệ tờ bản đồ</translation>
     </message>
 </context>
 <context>
@@ -316,6 +523,69 @@
         <location filename="../processing/new_demo.py" line="52"/>
         <source>{n} parcels on {s} map sheets written to {p}</source>
         <translation>Đã ghi {n} thửa đất trên {s} tờ bản đồ vào {p}</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelExtractAlgorithm</name>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="29"/>
+        <source>Parcel extract (trích lục) to PDF</source>
+        <translation>Trích lục bản đồ địa chính ra PDF</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="32"/>
+        <source>Import and export</source>
+        <translation>Nhập và xuất</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="38"/>
+        <source>Prints the cadastral map extract of one parcel on A4: the parcel and its neighbours, numbered boundary points, edge lengths, the VN-2000 coordinate table (continued on a second page when long), area, land use, holders and the signature block.</source>
+        <translation>In trích lục bản đồ địa chính của một thửa trên khổ A4: thửa đất và các thửa liền kề, các điểm đỉnh thửa đánh số, chiều dài cạnh, bảng toạ độ VN-2000 (sang trang thứ hai khi dài), diện tích, mục đích sử dụng, người sử dụng đất và phần ký xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="44"/>
+        <source>Working copy</source>
+        <translation>Bản sao làm việc</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="46"/>
+        <source>Map sheet number</source>
+        <translation>Số hiệu tờ bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="49"/>
+        <source>Parcel number</source>
+        <translation>Số thửa</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="52"/>
+        <source>Date printed (YYYY-MM-DD; empty: today)</source>
+        <translation>Ngày in (YYYY-MM-DD; để trống: hôm nay)</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="54"/>
+        <source>Issuing office</source>
+        <translation>Cơ quan trích lục</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="56"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="56"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="58"/>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <location filename="../printing/extract_algorithm.py" line="67"/>
+        <source>The date must be written YYYY-MM-DD.</source>
+        <translation>Ngày phải viết theo dạng YYYY-MM-DD.</translation>
     </message>
 </context>
 <context>

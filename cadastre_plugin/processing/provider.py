@@ -3,6 +3,8 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..io.import_algorithms import ExportAlgorithm, ImportDgnAlgorithm, ImportLayerAlgorithm
+from ..printing.extract_algorithm import ParcelExtractAlgorithm
 from .new_demo import NewDemoAlgorithm
 from .working_copy_info import WorkingCopyInfoAlgorithm
 
@@ -18,5 +20,6 @@ class CadastreProvider(QgsProcessingProvider):
         return QIcon(":/plugins/cadastre_plugin/icons/cadastre.svg")
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
-        for algorithm in (NewDemoAlgorithm(), WorkingCopyInfoAlgorithm()):
+        for algorithm in (NewDemoAlgorithm(), WorkingCopyInfoAlgorithm(), ImportDgnAlgorithm(),
+                          ImportLayerAlgorithm(), ExportAlgorithm(), ParcelExtractAlgorithm()):
             self.addAlgorithm(algorithm)
