@@ -50,31 +50,30 @@ class _Base(QgsProcessingAlgorithm):
         return "importexport"
 
     def _target_parameters(self) -> None:
-        translate = QCoreApplication.translate
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, translate("ImportAlgorithm", "Working copy (existing, or new)"),
-            translate("ImportAlgorithm", "GeoPackage (*.gpkg)")))
+            self.OUTPUT, QCoreApplication.translate("ImportAlgorithm", "Working copy (existing, or new)"),
+            QCoreApplication.translate("ImportAlgorithm", "GeoPackage (*.gpkg)")))
         self.addParameter(QgsProcessingParameterString(
-            self.COMMUNE, translate("ImportAlgorithm", "Commune code (for a new working copy)"),
+            self.COMMUNE, QCoreApplication.translate("ImportAlgorithm", "Commune code (for a new working copy)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.COMMUNE_NAME,
-            translate("ImportAlgorithm", "Commune name (for a new working copy)"), optional=True))
+            QCoreApplication.translate("ImportAlgorithm", "Commune name (for a new working copy)"), optional=True))
         self.addParameter(QgsProcessingParameterCrs(
             self.CRS,
-            translate("ImportAlgorithm", "Commune CRS, VN-2000 TM-3 (for a new working copy)"),
+            QCoreApplication.translate("ImportAlgorithm", "Commune CRS, VN-2000 TM-3 (for a new working copy)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, translate("ImportAlgorithm", "Problem report (JSON)"),
-            translate("ImportAlgorithm", "JSON (*.json)"), optional=True, createByDefault=False))
+            self.REPORT, QCoreApplication.translate("ImportAlgorithm", "Problem report (JSON)"),
+            QCoreApplication.translate("ImportAlgorithm", "JSON (*.json)"), optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.PROBLEMS, translate("ImportAlgorithm", "Problems found"),
+            self.PROBLEMS, QCoreApplication.translate("ImportAlgorithm", "Problems found"),
             QgsProcessing.TypeVectorPoint))
         self.addOutput(QgsProcessingOutputNumber(
-            "IMPORTED", translate("ImportAlgorithm", "Parcels imported")))
-        self.addOutput(QgsProcessingOutputNumber("ERRORS", translate("ImportAlgorithm", "Errors")))
+            "IMPORTED", QCoreApplication.translate("ImportAlgorithm", "Parcels imported")))
+        self.addOutput(QgsProcessingOutputNumber("ERRORS", QCoreApplication.translate("ImportAlgorithm", "Errors")))
         self.addOutput(QgsProcessingOutputNumber(
-            "WARNINGS", translate("ImportAlgorithm", "Warnings")))
+            "WARNINGS", QCoreApplication.translate("ImportAlgorithm", "Warnings")))
 
     def _commune(self, parameters, context):
         from pathlib import Path
