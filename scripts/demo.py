@@ -112,6 +112,22 @@ def report(result: dict) -> str:
     return "\n".join(lines)
 
 
+def write_extract(gpkg: Path, out: Path, parcel: str = "1/5") -> None:
+    """The parcel extract (trích lục) of one demo parcel, as PDF and as a PNG preview."""
+    import subprocess
+
+    pdf = out / "trich-luc.pdf"
+    done = subprocess.run([sys.executable, "-m", "cadastre_plugin.cli", "extract", str(gpkg),
+                           "--parcel", parcel, "--output", str(pdf)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"Parcel extract failed: {done.stderr.strip()}", file=sys.stderr)
+        return
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-singlefile", str(pdf),
+                    str(out / "trich-luc")], check=False)
+    print(f"Parcel extract of {parcel}: {pdf} (preview {out / 'trich-luc.png'})")
+
+
 def run_demo(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Open a demo working copy in QGIS.")
     parser.add_argument("--parcels", type=int, default=2000, help="number of parcels (2000)")
@@ -132,6 +148,7 @@ def run_demo(argv=None) -> int:
     summary = generate(str(gpkg), parcels=args.parcels, seed=args.seed)
     print(f"Generated {gpkg}: {summary['parcels']} parcels on {summary['sheets']} map sheets, "
           f"{summary['parties']} parties")
+    write_extract(gpkg, out)
 
     interactive = bool(os.environ.get("DISPLAY"))
     if interactive:
