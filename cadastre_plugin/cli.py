@@ -44,6 +44,35 @@ def _cmd_info(args) -> int:
     return 0
 
 
+def _cmd_check(args) -> int:
+    from .core.quality import registry
+    from .core.quality.report import as_json, as_text
+    from .core.quality.run import run_rules
+    from .core.quality.source import load_context
+
+    if args.tolerance is not None and not args.tolerance > 0:
+        raise CadastreError(
+            "cli.tolerance", f"--tolerance must be a positive number of metres, not {args.tolerance}.",
+            f"--tolerance phải là số mét dương, không phải {args.tolerance}.")
+    rules = registry.create(registry.parse_ids(args.rules) if args.rules else None)
+    fields = {"id": args.id_field, "sheet": args.sheet_field, "number": args.number_field,
+              "landuse": args.landuse_field, "legal_area": args.legal_area_field}
+    started = time.perf_counter()
+    ctx = load_context(args.source, layer=args.layer, fields=fields, tolerance=args.tolerance)
+    loaded = time.perf_counter() - started
+    result = run_rules(ctx, rules)
+    lang = preferred_language()
+    if args.output:
+        from .core.quality.error_layer import write_error_layer
+
+        write_error_layer(args.output, result.findings, ctx.crs_epsg, ctx.crs_wkt, lang)
+    if args.json:
+        print(json.dumps(as_json(result, ctx, lang, loaded), ensure_ascii=False))
+    else:
+        print("\n".join(as_text(result, ctx, lang)))
+    return 1 if result.errors else 0
+
+
 def _print_summary(summary: dict, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary, ensure_ascii=False))
@@ -75,6 +104,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=_cmd_info)
+    p = sub.add_parser("check", help="check the topology and quality of parcels (working copy "
+                                     "or any OGR polygon source); exit 1 if errors are found")
+    p.add_argument("source", help="working copy, GeoPackage, shapefile, GeoJSON, EDIGEO (.THF "
+                                  "or its folder)...")
+    p.add_argument("--layer", help="the parcel layer, when the source has several")
+    p.add_argument("--id-field", help="parcel identifier field (default: uuid, else the FID)")
+    p.add_argument("--sheet-field", help="map sheet number field (default: sheet_no, SoHieuToBanDo)")
+    p.add_argument("--number-field", help="parcel number field (default: parcel_no, SoThuTuThua)")
+    p.add_argument("--landuse-field", help="land-use code field (default: landuse, "
+                                           "KyHieuMucDichSuDung)")
+    p.add_argument("--legal-area-field", help="legal area field (default: legal_area, "
+                                              "DienTichPhapLy)")
+    p.add_argument("--tolerance", type=float, help="distance tolerance in metres (default: the "
+                                                   "point accuracy of the sheet scale, 0.15 m "
+                                                   "at 1:1000)")
+    p.add_argument("--rules", help="comma-separated rule ids to run (default: all)")
+    p.add_argument("--output", help="write the errors to this GeoPackage (points, lines, polygons)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=_cmd_check)
     cli_io.register(sub)
     return parser
 

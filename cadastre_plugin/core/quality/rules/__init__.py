@@ -1,0 +1,1 @@
+"""One module per quality rule; :mod:`..registry` lists them."""
