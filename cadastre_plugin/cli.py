@@ -12,6 +12,8 @@ import time
 
 from . import __version__
 from . import cli_io
+from . import cli_sync
+from . import cli_transactions
 from .core.messages import CadastreError, preferred_language
 
 
@@ -124,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=_cmd_check)
     cli_io.register(sub)
+    cli_sync.register(sub)
+    cli_transactions.register(sub)
     return parser
 
 

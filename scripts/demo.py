@@ -51,6 +51,10 @@ def main(ctx):
     if opened is None:
         bar = [f"{item.title()} {item.text()}" for item in iface.messageBar().items()]
         raise RuntimeError(f"opening {path} failed: {bar}")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from demo_check import run_topology_check, screenshot_an_error
+
+    check = run_topology_check(ctx, controller)  # the dock and error layers in every screenshot
 
     canvas = iface.mapCanvas()
     ctx.wait_for_canvas()
@@ -69,6 +73,7 @@ def main(ctx):
     canvas.refresh()
     ctx.wait_for_canvas()
     window.grab().save(str(out / "qgis.png"))
+    screenshot_an_error(ctx, controller, out / "qgis-check.png")
 
     ctx.result.update({
         "plugin_version": qgis.utils.pluginMetadata("cadastre_plugin", "version"),
@@ -86,13 +91,17 @@ def main(ctx):
         "menu": controller.menu.title(),
         "enabled": {key: action.isEnabled() for key, action in controller.actions.items()},
         "scale": round(canvas.scale()),
-        "screenshots": [str(out / "qgis.png"), str(out / "qgis-overview.png")],
+        "screenshots": [str(out / "qgis.png"), str(out / "qgis-overview.png"),
+                        str(out / "qgis-check.png")],
+        "check": check,
     })
 
 
 # --- on the command line -------------------------------------------------------------------------
 
 def report(result: dict) -> str:
+    from demo_check import describe_check
+
     wc = result.get("working_copy", {})
     lines = [
         f"QGIS {result.get('qgis_version')} with Cadastre Editor {result.get('plugin_version')} "
@@ -107,6 +116,7 @@ def report(result: dict) -> str:
         f"Map canvas: {result.get('project_crs')}, scale 1:{result.get('scale')}",
         f"Toolbar '{result.get('toolbar')}': " + ", ".join(result.get("toolbar_actions", [])),
         f"Menu: {result.get('menu')}",
+        describe_check(result.get("check") or {}),
         "Screenshots: " + ", ".join(result.get("screenshots", [])),
     ]
     return "\n".join(lines)
@@ -145,10 +155,14 @@ def run_demo(argv=None) -> int:
     out = args.output.resolve()
     out.mkdir(parents=True, exist_ok=True)
     gpkg = out / "demo.gpkg"
-    summary = generate(str(gpkg), parcels=args.parcels, seed=args.seed)
+    # A few split registrations too, so the parcel history shows parents and children.
+    summary = generate(str(gpkg), parcels=args.parcels, seed=args.seed, history_splits=3)
     print(f"Generated {gpkg}: {summary['parcels']} parcels on {summary['sheets']} map sheets, "
           f"{summary['parties']} parties")
     write_extract(gpkg, out)
+    from demo_check import inject_demo_errors
+
+    inject_demo_errors(gpkg, args.seed)  # after the extract, which shows a clean parcel
 
     interactive = bool(os.environ.get("DISPLAY"))
     if interactive:

@@ -15,12 +15,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from qgis.core import (  # noqa: E402
-    QgsApplication, QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsFillSymbol,
-    QgsPalLayerSettings, QgsRendererCategory, QgsTextBufferSettings, QgsTextFormat,
-    QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+    QgsApplication, QgsAttributeEditorContainer, QgsAttributeEditorField,
+    QgsCategorizedSymbolRenderer, QgsDefaultValue, QgsEditFormConfig, QgsEditorWidgetSetup,
+    QgsFieldConstraints, QgsFillSymbol, QgsPalLayerSettings, QgsRendererCategory,
+    QgsTextBufferSettings, QgsTextFormat, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
-from cadastre_plugin.core import schema  # noqa: E402
+from cadastre_plugin.core import codelists, schema  # noqa: E402
 from cadastre_plugin.core.model import Commune  # noqa: E402
 from cadastre_plugin.core.working_copy import WorkingCopy  # noqa: E402
 
@@ -106,6 +107,66 @@ def style_parcels(layer: QgsVectorLayer) -> None:
     layer.setEditorWidgetSetup(status, QgsEditorWidgetSetup("ValueMap", {"map": [
         {"Đang sử dụng / Current": "current"}, {"Đã xoá bỏ / Retired": "retired"}]}))
     layer.setDisplayExpression("\"sheet_no\" || '/' || \"parcel_no\"")
+    parcel_form(layer)
+
+
+# Field groups of the parcel form: (tab title, fields).
+FORM_TABS = (
+    ("Thửa đất / Parcel", ("sheet_no", "parcel_no", "commune_code", "landuse", "address")),
+    ("Diện tích / Area", ("area", "legal_area")),
+    ("Lịch sử / History", ("status", "version", "valid_from", "valid_to", "old_sheet_no",
+                           "old_parcel_no", "uuid")),
+)
+
+
+def parcel_form(layer: QgsVectorLayer) -> None:
+    """The attribute form QGIS shows for a parcel, consistent with the core's model: land use
+    picked from the code list by name, the rules of validation.check_parcel as constraints,
+    and the area recomputed from the geometry (planar, in the commune's TM-3 CRS, 0.1 m²)
+    whenever QGIS's own tools change it."""
+    fields = layer.fields()
+    codes = codelists.load("landuse")
+    idx = fields.indexOf("landuse")
+    layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup("ValueMap", {"map": [
+        {f"{code} – {codes.name(code, 'vi')}": code} for code in codes.codes]}))
+    quoted = ", ".join(f"'{code}'" for code in codes.codes)
+    # Composite values ("ONT+CLN") keep their text: every part must be in the code list.
+    # Soft: an imported parcel with an old code can still be edited, with the warning shown.
+    constraint(layer, "landuse",
+               f"array_all(array({quoted}), string_to_array(trim(\"landuse\"), '+'))",
+               f"Mã loại đất phải thuộc danh mục {codes.version}, nhiều mã nối bằng '+' "
+               "(ví dụ ONT+CLN) / Land-use codes of the code list, joined with '+'", soft=True)
+    constraint(layer, "commune_code", "regexp_match(\"commune_code\", '^[0-9]{5}$') > 0",
+               "Mã xã gồm 5 chữ số / The commune code has 5 digits")
+    for name, text in (("sheet_no", "Số hiệu tờ bản đồ"), ("parcel_no", "Số thửa")):
+        constraint(layer, name, f"\"{name}\" > 0",
+                   f"{text} là số nguyên dương / A positive whole number")
+    constraint(layer, "legal_area", "\"legal_area\" IS NULL OR \"legal_area\" > 0",
+               "Diện tích pháp lý lớn hơn 0 / The legal area is positive")
+    for name in ("commune_code", "sheet_no", "parcel_no"):
+        layer.setFieldConstraint(fields.indexOf(name), QgsFieldConstraints.ConstraintNotNull,
+                                 QgsFieldConstraints.ConstraintStrengthHard)
+    layer.setDefaultValueDefinition(fields.indexOf("area"),
+                                    QgsDefaultValue("round(area($geometry), 1)", True))
+    form = layer.editFormConfig()
+    form.setLayout(QgsEditFormConfig.TabLayout)
+    form.clearTabs()
+    for title, names in FORM_TABS:
+        tab = QgsAttributeEditorContainer(title, form.invisibleRootContainer())
+        tab.setColumnCount(1)
+        for name in names:
+            tab.addChildElement(QgsAttributeEditorField(name, fields.indexOf(name), tab))
+        form.addTab(tab)
+    layer.setEditFormConfig(form)
+
+
+def constraint(layer: QgsVectorLayer, name: str, expression: str, description: str,
+               soft: bool = False) -> None:
+    idx = layer.fields().indexOf(name)
+    layer.setConstraintExpression(idx, expression, description)
+    layer.setFieldConstraint(idx, QgsFieldConstraints.ConstraintExpression,
+                             QgsFieldConstraints.ConstraintStrengthSoft if soft
+                             else QgsFieldConstraints.ConstraintStrengthHard)
 
 
 def style_versions(layer: QgsVectorLayer) -> None:

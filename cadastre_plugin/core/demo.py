@@ -231,8 +231,13 @@ class _People:
         return self.group("household", f"Hộ ông {head}", [husband, wife], address)
 
 
-def generate(path: str, parcels: int = 2000, seed: int = 1, overwrite: bool = True) -> dict:
-    """Writes a demo working copy to ``path`` and returns its summary."""
+def generate(path: str, parcels: int = 2000, seed: int = 1, overwrite: bool = True,
+             history: bool = True, history_splits: int = 0) -> dict:
+    """Writes a demo working copy to ``path`` and returns its summary.
+
+    ``history`` adds backdated registrations (transfers, inheritances, mortgages and their
+    release, re-issued certificates...) to browse; ``history_splits`` adds that many split
+    registrations too (they retire parcel numbers, so they are off unless asked for)."""
     commune = DEMO_COMMUNE
     geoms, zones, landuse, hamlets, rng = generate_parcels(parcels, seed)
     n = len(geoms)
@@ -310,6 +315,10 @@ def generate(path: str, parcels: int = 2000, seed: int = 1, overwrite: bool = Tr
         conn.executemany("INSERT INTO restrictions (uuid, parcel_uuid, kind, creditor_uuid, "
                          "registered_on, note) VALUES (?,?,?,?,?,?)", restrictions)
         conn.execute("INSERT OR REPLACE INTO cadastre_meta VALUES ('demo_seed', ?)", (str(seed),))
+    if history:
+        from .transactions.demo_history import record_demo_history
+
+        record_demo_history(wc, seed, count=min(60, max(8, n // 40)), splits=history_splits)
     summary = wc.summary()
     wc.close()
     return summary

@@ -14,7 +14,9 @@ from typing import Optional
 from .codelists import split_landuse
 
 PARTY_KINDS = ("individual", "household", "couple", "organisation", "community")
-RIGHT_KINDS = ("land_use", "asset_ownership")
+# "management": land the State assigns an organisation to manage (người được giao quản lý đất,
+# Land Law 2024 art. 8), as registers of state-owned land record it.
+RIGHT_KINDS = ("land_use", "asset_ownership", "management")
 RESTRICTION_KINDS = ("mortgage", "easement", "planning", "other")
 PARCEL_STATUSES = ("current", "retired")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import gpkg
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_NAME = "cadastre-editor"
 
 PARCEL_LAYER = "parcels"
@@ -244,7 +244,79 @@ def _migration_2(conn: sqlite3.Connection, crs_epsg: int) -> None:
         gpkg.execute_script(conn, _journal_triggers(conn, table))
 
 
-MIGRATIONS = {1: _migration_1, 2: _migration_2}
+# Registration changes (biến động): what each transaction did to rights, restrictions,
+# certificates and parties, the scanned dossier documents, and identifiers from imported
+# registers. Link tables rather than new columns on the version-1 tables: their journal
+# triggers and the sync description stay as they are.
+_TRANSACTION_TABLES = (
+    ("transaction_rights", """CREATE TABLE transaction_rights (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT, transaction_uuid TEXT NOT NULL,
+        right_uuid TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('before','after')),
+        UNIQUE (transaction_uuid, right_uuid, role))""", "Quyền của biến động / Transaction rights"),
+    ("transaction_restrictions", """CREATE TABLE transaction_restrictions (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT, transaction_uuid TEXT NOT NULL,
+        restriction_uuid TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('registered','released')),
+        UNIQUE (transaction_uuid, restriction_uuid, role))""",
+     "Hạn chế của biến động / Transaction restrictions"),
+    ("transaction_certificates", """CREATE TABLE transaction_certificates (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT, transaction_uuid TEXT NOT NULL,
+        certificate_uuid TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('issued','cancelled')),
+        UNIQUE (transaction_uuid, certificate_uuid, role))""",
+     "Giấy chứng nhận của biến động / Transaction certificates"),
+    # previous: the party's attributes before an owner-information change (parties keep no
+    # versions of their own, and the journal is confirmed away after a push).
+    ("transaction_parties", """CREATE TABLE transaction_parties (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT, transaction_uuid TEXT NOT NULL,
+        party_uuid TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('transferor','recipient','creditor','changed')),
+        previous TEXT, UNIQUE (transaction_uuid, party_uuid, role))""",
+     "Chủ của biến động / Transaction parties"),
+    # Scans are content-addressed: the row holds the checksum and metadata, the bytes live in
+    # the folder beside the working copy (see core/transactions/documents.py).
+    ("documents", """CREATE TABLE documents (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT,
+        sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+        size INTEGER NOT NULL CHECK (size >= 0), media_type TEXT NOT NULL,
+        original_name TEXT, added_at TEXT NOT NULL)""", "Tài liệu quét / Scanned documents"),
+    ("transaction_documents", """CREATE TABLE transaction_documents (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT, transaction_uuid TEXT NOT NULL,
+        sha256 TEXT NOT NULL, role TEXT NOT NULL,
+        UNIQUE (transaction_uuid, sha256))""", "Tài liệu của biến động / Transaction documents"),
+    ("external_ids", """CREATE TABLE external_ids (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT, object_table TEXT NOT NULL,
+        object_uuid TEXT NOT NULL, source TEXT NOT NULL, external_id TEXT NOT NULL, label TEXT,
+        UNIQUE (object_table, object_uuid, source))""", "Mã nguồn khi nhập / Source identifiers"),
+)
+
+# Per-parcel history and holder look-ups on a district-sized working copy (200k parcels).
+_TRANSACTION_INDEXES = """
+CREATE INDEX rights_parcel ON rights (parcel_uuid);
+CREATE INDEX right_shares_right ON right_shares (right_uuid);
+CREATE INDEX right_shares_party ON right_shares (party_uuid);
+CREATE INDEX restrictions_parcel ON restrictions (parcel_uuid);
+CREATE INDEX certificate_parcels_parcel ON certificate_parcels (parcel_uuid);
+CREATE INDEX transaction_parcels_parcel ON transaction_parcels (parcel_uuid);
+CREATE INDEX transaction_parcels_transaction ON transaction_parcels (transaction_uuid);
+CREATE INDEX parcel_lineage_parent ON parcel_lineage (parent_uuid);
+CREATE INDEX parcel_lineage_child ON parcel_lineage (child_uuid);
+CREATE INDEX parcel_versions_transaction ON parcel_versions (transaction_uuid);
+CREATE INDEX parties_citizen_id ON parties (citizen_id);
+CREATE INDEX certificates_serial ON certificates (serial);
+CREATE INDEX transaction_documents_sha ON transaction_documents (sha256);
+CREATE INDEX external_ids_lookup ON external_ids (source, external_id);
+"""
+
+
+def _migration_3(conn: sqlite3.Connection, crs_epsg: int) -> None:
+    """Registration changes: transaction links, scanned documents, source identifiers."""
+    for table, ddl, description in _TRANSACTION_TABLES:
+        gpkg.add_attribute_table(conn, table, ddl, description)
+        gpkg.execute_script(conn, _journal_triggers(conn, table))
+    gpkg.execute_script(conn, _TRANSACTION_INDEXES)
+
+
+MIGRATIONS = {1: _migration_1, 2: _migration_2, 3: _migration_3}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, crs_epsg: int,

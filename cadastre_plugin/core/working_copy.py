@@ -113,6 +113,7 @@ class WorkingCopy:
         self.path = str(path)
         self.conn = conn
         self._journalling = True
+        self._in_operation = False
 
     # -- opening and creating -------------------------------------------------------------
     @classmethod
@@ -197,12 +198,20 @@ class WorkingCopy:
         """One user operation (split, merge, transaction, import...) as one SQLite transaction.
 
         Every row it changes is journalled under one op_id carrying ``name``; with
-        ``journal=False`` (bulk loads, applying pulled changes) nothing is journalled."""
+        ``journal=False`` (bulk loads, applying pulled changes) nothing is journalled.
+
+        An operation started inside another one joins it (same SQLite transaction, same op_id
+        and name): a split/merge registration runs the split inside its own operation, so the
+        geometry change and the new rights commit, roll back and sync as one unit."""
+        if self._in_operation:
+            yield self.conn
+            return
         op_id = str(_uuid.uuid4())
         with self._transaction() as conn:
             self._journalling = journal
             conn.execute("UPDATE journal_context SET op_id=?, operation=?, actor=?, suspended=? "
                          "WHERE id = 1", (op_id, name, actor or _default_actor(), 0 if journal else 1))
+            self._in_operation = True
             try:
                 yield conn
             finally:
@@ -210,6 +219,7 @@ class WorkingCopy:
                 conn.execute("UPDATE journal_context SET op_id=NULL, operation=NULL, actor=NULL, "
                              "suspended=0 WHERE id = 1")
                 self._journalling = True
+                self._in_operation = False
 
     # -- reading ----------------------------------------------------------------------------
     @property

@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..io.import_algorithms import ExportAlgorithm, ImportDgnAlgorithm, ImportLayerAlgorithm
 from ..printing.extract_algorithm import ParcelExtractAlgorithm
+from .check_topology import CheckTopologyAlgorithm
 from .new_demo import NewDemoAlgorithm
 from .working_copy_info import WorkingCopyInfoAlgorithm
 
@@ -21,5 +22,6 @@ class CadastreProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
         for algorithm in (NewDemoAlgorithm(), WorkingCopyInfoAlgorithm(), ImportDgnAlgorithm(),
-                          ImportLayerAlgorithm(), ExportAlgorithm(), ParcelExtractAlgorithm()):
+                          ImportLayerAlgorithm(), ExportAlgorithm(), ParcelExtractAlgorithm(),
+                          CheckTopologyAlgorithm()):
             self.addAlgorithm(algorithm)

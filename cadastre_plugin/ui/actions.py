@@ -34,6 +34,8 @@ class CadastreActions(QObject):
         self.menu = None
         self.actions: dict[str, QAction] = {}
         self.journal_dock = None
+        self.editing = None  # tools.tool_actions.EditingTools
+        self.transactions = None  # transactions.actions.TransactionActions
         self._tasks = []
         # Actions that need the parcel layer of a working copy, with their normal tooltip.
         self._layer_actions: dict[str, str] = {}
@@ -72,6 +74,21 @@ class CadastreActions(QObject):
                   self.tr("List the newest journal entries of the active working copy"),
                   self.show_journal, needs_parcel_layer=True)
 
+        from ..tools.tool_actions import EditingTools
+
+        self.editing = EditingTools(self)
+        self.editing.install()
+
+        from .transactions.actions import TransactionActions
+
+        self.transactions = TransactionActions(self)
+        self.transactions.install()
+
+        from .quality.actions import QualityActions
+
+        self.quality = QualityActions(self)  # "Check topology", its task, layers and dock
+        self.quality.install()
+
         self.iface.currentLayerChanged.connect(self._on_current_layer_changed)
         self.update_action_state()
 
@@ -89,6 +106,15 @@ class CadastreActions(QObject):
         return action
 
     def remove(self) -> None:
+        if getattr(self, "quality", None) is not None:
+            self.quality.remove()
+            self.quality = None
+        if self.transactions is not None:
+            self.transactions.remove()
+            self.transactions = None
+        if self.editing is not None:
+            self.editing.remove()
+            self.editing = None
         try:
             self.iface.currentLayerChanged.disconnect(self._on_current_layer_changed)
         except TypeError:
@@ -143,6 +169,8 @@ class CadastreActions(QObject):
             action.setStatusTip(tooltip if path else why)
         if path and self.journal_dock is not None and self.journal_dock.isVisible():
             self.journal_dock.set_working_copy(path, self.iface.activeLayer())
+        if self.transactions is not None:
+            self.transactions.update()
 
     # -- the actions -------------------------------------------------------------------------
 

@@ -133,8 +133,11 @@ def test_zip_installed_in_a_fresh_profile_loads_in_real_qgis(package, inspect_ta
     assert result["metadata"]["name"] == "Cadastre Editor"
     assert result["bar"] == []  # started without any warning or error
     assert result["toolbars"] == ["Cadastre Editor"] and result["toolbar_visible"]
-    assert result["toolbar_actions"] == ["Open working copy…", "New demo working copy…",
-                                         "Working copy information", "Journal"]
+    assert result["toolbar_actions"] == [
+        "Open working copy…", "New demo working copy…", "Working copy information", "Journal",
+        "Split parcel by line", "Split parcel by area", "Merge selected parcels",
+        "Move shared boundary", "Survey input", "Undo last parcel operation",
+        "Record transaction…", "Parcel information", "Parcel history", "Check topology"]
     # One menu of ours, before QGIS's Help menu, which stays last.
     assert result["menus"].count("&Cadastre") == 1
     assert result["menus"][-1] == "&Help"

@@ -126,7 +126,14 @@ def test_one_toolbar_one_menu_with_the_actions(shell, qgis_iface):
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None
              and a.menu().objectName() == "CadastreEditorMenu"]
     assert len(menus) == 1 and menus[0].title() == "&Cadastre"
-    texts = ["Open working copy…", "New demo working copy…", "Working copy information", "Journal"]
+    texts = ["Open working copy…", "New demo working copy…", "Working copy information", "Journal",
+             # the parcel editing tools (cadastre_plugin/tools)
+             "Split parcel by line", "Split parcel by area", "Merge selected parcels",
+             "Move shared boundary", "Survey input", "Undo last parcel operation",
+             # registration changes (cadastre_plugin/ui/transactions)
+             "Record transaction…", "Parcel information", "Parcel history",
+             # the topology check (cadastre_plugin/ui/quality)
+             "Check topology"]
     assert [a.text() for a in toolbars[0].actions()] == texts
     assert [a.text() for a in menus[0].actions() if not a.isSeparator()] == texts
     for action in toolbars[0].actions():

@@ -24,8 +24,9 @@ COLUMNS = ("rule", "severity", "name", "message", "message_en", "message_vi", "p
 _CUSTOM_SRS = 990001
 
 
-def _split(geom) -> dict:
-    """{dimension: Multi* geometry} of a finding geometry (collections come apart)."""
+def split_by_dimension(geom) -> dict:
+    """{dimension: Multi* geometry} of a finding geometry (collections come apart): 0 points,
+    1 lines, 2 polygons, as the three error layers hold them."""
     if geom is None or shapely.is_empty(geom):
         return {}
     parts = shapely.get_parts(shapely.get_parts(geom))
@@ -64,7 +65,7 @@ def write_error_layer(path, findings, crs_epsg: int | None = None, crs_wkt: str 
     for f in findings:
         attrs = (f.rule, f.severity, names.get(f.rule, f.rule), f.message(lang), f.en, f.vi,
                  ",".join(str(p) for p in f.parcels), int(f.fixable))
-        pieces = _split(f.geometry)
+        pieces = split_by_dimension(f.geometry)
         if not pieces:  # no geometry at all (a missing parcel geometry): listed, not drawn
             rows[0][0].append(attrs)
             rows[0][1].append(None)

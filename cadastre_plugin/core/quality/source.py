@@ -159,6 +159,24 @@ def _metric(lyr, geoms):
     projected to the UTM zone of their centre."""
     srs = lyr.GetSpatialRef()
     if srs is None:
+        return to_metric(geoms, None)
+    from pyproj import CRS
+
+    crs = CRS.from_wkt(srs.ExportToWkt())
+    # Coordinates come in the data's axis order; latitude (or northing) first is put back to
+    # x = longitude/easting, which is what shapely, the tolerances and the UTM step expect.
+    mapping = list(srs.GetDataAxisToSRSAxisMapping() or [1, 2])
+    if len(crs.axis_info) >= 2 and crs.axis_info[abs(mapping[0]) - 1].direction in ("north", "south"):
+        geoms = shapely.transform(geoms, lambda xy: xy[:, ::-1])
+    return to_metric(geoms, crs)
+
+
+def to_metric(geoms, crs):
+    """(geometries in metres, CRS label, EPSG code or None, WKT) of ``geoms`` given in ``crs``
+    (a pyproj CRS, or None when unknown) with x = longitude/easting. Geographic coordinates are
+    projected to the UTM zone of their centre; projected ones are kept as they are. Shared by
+    the command line (OGR sources) and the Processing algorithm (QGIS sources)."""
+    if crs is None:
         b = shapely.total_bounds(geoms) if len(geoms) else np.zeros(4)
         if np.all(np.abs(b[[0, 2]]) <= 180) and np.all(np.abs(b[[1, 3]]) <= 90) and len(geoms):
             raise bad_input(
@@ -169,12 +187,6 @@ def _metric(lyr, geoms):
         return geoms, "unknown (metres assumed)", None, None
     from pyproj import CRS, Transformer
 
-    crs = CRS.from_wkt(srs.ExportToWkt())
-    # Coordinates come in the data's axis order; latitude (or northing) first is put back to
-    # x = longitude/easting, which is what shapely, the tolerances and the UTM step expect.
-    mapping = list(srs.GetDataAxisToSRSAxisMapping() or [1, 2])
-    if len(crs.axis_info) >= 2 and crs.axis_info[abs(mapping[0]) - 1].direction in ("north", "south"):
-        geoms = shapely.transform(geoms, lambda xy: xy[:, ::-1])
     if crs.is_geographic:
         centre = shapely.centroid(shapely.box(*shapely.total_bounds(geoms)))
         lon, lat = centre.x, centre.y

@@ -1,0 +1,133 @@
+"""Working-copy rows in the wire format of the sync protocol, and writing wire rows back.
+
+A wire row is ``(key, data)``: ``key`` the natural key columns, ``data`` the other columns and,
+for parcels, ``geometry`` as GeoJSON. Writes find rows by natural key, because fids are local
+to each working copy. Link tables may hold the same key twice locally (no UNIQUE constraint
+there), so a key maps to a list of fids.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from .. import gpkg
+from ..schema import PARCEL_COLUMN_NAMES
+from ..working_copy import utc_now
+from .geojson import from_geojson, to_geojson
+from .tables import TABLES, key_text
+
+_CHUNK = 400  # bound parameters per statement stay well under SQLite's limit
+
+
+def read(conn: sqlite3.Connection, table: str, fids=None) -> dict:
+    """{fid: row dict} with the table's key and data columns; parcels also get ``geometry``
+    (shapely) and their local ``version``. All rows when ``fids`` is None."""
+    spec = TABLES[table]
+    cols = list(spec.all_names) + (["version", "geom"] if spec.geometry else [])
+    sql = f"SELECT fid, {', '.join(cols)} FROM {table}"
+    if fids is None:
+        raw = conn.execute(sql).fetchall()
+    else:
+        fids, raw = list(fids), []
+        for i in range(0, len(fids), _CHUNK):
+            chunk = fids[i:i + _CHUNK]
+            raw += conn.execute(f"{sql} WHERE fid IN ({','.join('?' * len(chunk))})",
+                                chunk).fetchall()
+    rows = {r[0]: dict(zip(cols, r[1:])) for r in raw}
+    if spec.geometry:
+        geoms = gpkg.decode([row.pop("geom") for row in rows.values()])
+        for row, geom in zip(rows.values(), geoms):
+            row["geometry"] = geom
+    return rows
+
+
+def to_wire(table: str, rows: list) -> list:
+    """(key, data) pairs for row dicts as :func:`read` returns them."""
+    spec = TABLES[table]
+    shapes = to_geojson([r["geometry"] for r in rows]) if spec.geometry else [None] * len(rows)
+    out = []
+    for row, shape in zip(rows, shapes):
+        data = {c: row.get(c) for c in spec.column_names}
+        if spec.geometry:
+            data["geometry"] = shape
+        out.append((spec.key_of(row), data))
+    return out
+
+
+def fids_by_key(conn: sqlite3.Connection, table: str, keys) -> dict:
+    """{key text: [fid, ...]} for the keys present locally."""
+    spec = TABLES[table]
+    names = spec.key_names
+    keys = list(keys)
+    out = {}
+    one = "(" + ",".join("?" * len(names)) + ")"
+    for i in range(0, len(keys), _CHUNK // len(names)):
+        chunk = keys[i:i + _CHUNK // len(names)]
+        params = [k[n] for k in chunk for n in names]
+        sql = (f"SELECT fid, {', '.join(names)} FROM {table} WHERE ({', '.join(names)}) IN "
+               f"(VALUES {','.join([one] * len(chunk))})")
+        for fid, *values in conn.execute(sql, params):
+            out.setdefault(key_text(dict(zip(names, values))), []).append(fid)
+    return out
+
+
+def write(conn: sqlite3.Connection, table: str, items: list, srs_id: int) -> None:
+    """Upserts wire rows ``(key, data, version)`` by natural key (the caller owns the
+    transaction and decides whether it is journalled). Parcels keep their previous state in
+    ``parcel_versions``, as every other change of a parcel does."""
+    if not items:
+        return
+    spec = TABLES[table]
+    existing = fids_by_key(conn, table, [k for k, _, _ in items])
+    if spec.geometry:
+        geoms = from_geojson([d.get("geometry") for _, d, _ in items])
+        blobs = gpkg.encode(geoms, srs_id)
+    updates, inserts = [], []
+    for i, (key, data, version) in enumerate(items):
+        values = [data.get(c) for c in spec.column_names]
+        if spec.geometry:
+            values += [version, blobs[i]]
+        fids = existing.get(key_text(key))
+        if fids:
+            updates += [(*values, fid) for fid in fids]
+        else:
+            inserts.append((i, [key[c] for c in spec.key_names] + values))
+    cols = list(spec.column_names) + (["version", "geom"] if spec.geometry else [])
+    if updates and spec.geometry:
+        keep_history(conn, [u[-1] for u in updates])
+    if updates and cols:
+        conn.executemany(f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} "
+                         "WHERE fid = ?", updates)
+    if not inserts:
+        return
+    if spec.geometry:
+        # The bulk path fills the R-tree from vectorised bounds: checkout inserts every parcel.
+        names = list(spec.all_names) + ["version"]
+        rows = [v[:-1] for _, v in inserts]
+        gpkg.bulk_insert_features(conn, table, names, rows, geoms[[i for i, _ in inserts]],
+                                  srs_id)
+    else:
+        names = list(spec.all_names)
+        conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+                         f"({', '.join('?' * len(names))})", [v for _, v in inserts])
+
+
+def delete(conn: sqlite3.Connection, table: str, keys: list) -> None:
+    existing = fids_by_key(conn, table, keys)
+    fids = [f for fs in existing.values() for f in fs]
+    if TABLES[table].geometry and fids:
+        keep_history(conn, fids, retired=True)
+    conn.executemany(f"DELETE FROM {table} WHERE fid = ?", [(f,) for f in fids])
+
+
+def keep_history(conn: sqlite3.Connection, fids: list, retired: bool = False) -> None:
+    """Copies parcels to ``parcel_versions`` before they are replaced or removed (a parcel
+    removed on the server was retired there: split, merged, cancelled)."""
+    cols = [c for c in PARCEL_COLUMN_NAMES if c not in ("uuid", "valid_to", "status")]
+    now = utc_now()
+    for i in range(0, len(fids), _CHUNK):
+        chunk = fids[i:i + _CHUNK]
+        conn.execute(
+            f"INSERT INTO parcel_versions (geom, uuid, {', '.join(cols)}, status, valid_to) "
+            f"SELECT geom, uuid, {', '.join(cols)}, {'?' if retired else 'status'}, "
+            f"coalesce(valid_to, ?) FROM parcels WHERE fid IN ({','.join('?' * len(chunk))})",
+            (*(["retired"] if retired else []), now, *chunk))

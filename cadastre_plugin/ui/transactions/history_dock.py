@@ -1,0 +1,203 @@
+"""The "Parcel history" dock: the timeline of the selected parcel, its ancestors and descendants.
+
+Selecting an entry draws the parcel(s) as they were at that moment on the map; a scanned
+document listed under a transaction opens in the system's viewer with a double click.
+"""
+from __future__ import annotations
+
+import shapely
+from qgis.core import QgsGeometry, QgsWkbTypes
+from qgis.gui import QgsRubberBand
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+
+from ...core.transactions.history import parcel_history
+from ..errors import error_text
+from ..locale import ui_language
+from .document_viewer import open_document
+from .parcel_dock import ParcelDock
+from .texts import Texts, date_text, document_role, holders_text, moment_text
+
+ROLE = Qt.UserRole + 1
+
+
+class ParcelHistoryDock(ParcelDock):
+    def __init__(self, canvas, parent=None):
+        super().__init__("CadastreParcelHistoryDock", parent)
+        self.setWindowTitle(self.tr("Parcel history"))
+        self.canvas = canvas
+        self.history = None
+        self.wc_path: str | None = None
+        self.texts = Texts()
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("CadastreParcelHistoryTree")
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("Event"), self.tr("Parcel"),
+                                   self.tr("Details")])
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.tree.currentItemChanged.connect(self._show_on_map)
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.layout_.addWidget(self.tree)
+        self.rubber = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.rubber.setColor(QColor(255, 140, 0, 200))
+        self.rubber.setFillColor(QColor(255, 140, 0, 50))
+        self.rubber.setWidth(3)
+        self.opened: list = []  # paths opened in a viewer, newest last
+
+    def clear(self) -> None:
+        self.tree.clear()
+        self.history = None
+        self.rubber.reset(QgsWkbTypes.PolygonGeometry)
+
+    def release(self) -> None:
+        super().release()
+        self.rubber.reset(QgsWkbTypes.PolygonGeometry)
+        self.canvas.scene().removeItem(self.rubber)
+
+    # -- filling --------------------------------------------------------------------------
+    def show_data(self, wc, parcel_uuid: str) -> None:
+        self.clear()
+        history = parcel_history(wc, parcel_uuid)
+        self.history, self.wc_path = history, wc.path
+        transactions = sum(1 for e in history.entries if e.kind == "transaction")
+        versions = sum(1 for e in history.entries if e.kind == "version")
+        text = self.tr("Parcel {label} ({status}): {transactions} transactions, {versions} "
+                       "versions").format(label=history.label,
+                                          status=self.texts.status(history.status),
+                                          transactions=transactions, versions=versions)
+        parents = {link.parent_uuid for link in history.ancestors
+                   if link.child_uuid == parcel_uuid}
+        children = {link.child_uuid for link in history.descendants
+                    if link.parent_uuid == parcel_uuid}
+        labels = {e.parcel_uuid: e.label for e in history.entries}
+        if parents:
+            text += "\n" + self.tr("Made from: {parcels}").format(
+                parcels=", ".join(sorted(labels.get(p, p) for p in parents)))
+        if children:
+            text += "\n" + self.tr("Continued by: {parcels}").format(
+                parcels=", ".join(sorted(labels.get(c, c) for c in children)))
+        self.heading.setText(text)
+        for entry in history.entries:
+            self.tree.addTopLevelItem(self._entry_item(entry))
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+
+    def _relation(self, entry) -> str:
+        if entry.relation == "ancestor":
+            return self.tr("{label} (earlier parcel)").format(label=entry.label)
+        if entry.relation == "descendant":
+            return self.tr("{label} (later parcel)").format(label=entry.label)
+        return entry.label
+
+    def _entry_item(self, entry) -> QTreeWidgetItem:
+        if entry.kind == "version":
+            v = entry.version
+            if v.valid_to is None:
+                event = self.tr("Version {n} (in force)").format(n=v.version)
+            elif v.status == "retired":
+                event = self.tr("Version {n}, retired {date}").format(
+                    n=v.version, date=date_text(v.valid_to))
+            else:
+                event = self.tr("Version {n}, until {date}").format(
+                    n=v.version, date=date_text(v.valid_to))
+            area = "" if v.area is None else f"{v.area:.1f} m²"
+            item = QTreeWidgetItem([date_text(v.valid_from), event, self._relation(entry),
+                                    " · ".join(x for x in (area, v.landuse, v.address) if x)])
+            item.setData(0, ROLE, ("version", entry))
+            return item
+        t = entry.transaction
+        lang = ui_language()
+        details = ", ".join(x for x in (t.dossier_no, date_text(t.document_date), t.authority)
+                            if x)
+        item = QTreeWidgetItem([date_text(t.recorded_at), f"{t.type_name(lang)} ({t.type_code})",
+                                self._relation(entry), details])
+        item.setData(0, ROLE, ("transaction", entry))
+        for line in self._transaction_lines(t):
+            child = QTreeWidgetItem(["", line[0], "", line[1]])
+            if len(line) > 2:
+                child.setData(0, ROLE, ("document", line[2]))
+                child.setToolTip(3, self.tr("Double-click to open the scan"))
+            item.addChild(child)
+        return item
+
+    def _transaction_lines(self, t) -> list:
+        lines = []
+        before = {u for u, _ in t.parcels_before}
+        after = {u for u, _ in t.parcels_after}
+        if before != after:
+            lines.append((self.tr("Parcels before"), ", ".join(label for _, label in
+                                                              t.parcels_before)))
+            lines.append((self.tr("Parcels after"), ", ".join(label for _, label in
+                                                             t.parcels_after)))
+        for holding in t.rights_before:
+            lines.append((self.tr("Holders before"), f"{holding.parcel_label}: "
+                          f"{holders_text(holding.holders)}"))
+        for holding in t.rights_after:
+            lines.append((self.tr("Holders after"), f"{holding.parcel_label}: "
+                          f"{holders_text(holding.holders)} · {self.texts.term(holding.term_end)}"))
+        for role, kind, creditor, registered, released in t.restrictions:
+            name = self.texts.restriction_kind(kind)
+            if role == "registered":
+                lines.append((self.tr("{kind} registered").format(kind=name),
+                              f"{creditor}, {date_text(registered)}"))
+            else:
+                lines.append((self.tr("{kind} released").format(kind=name),
+                              f"{creditor}, {date_text(released)}"))
+        for role, serial, issued in t.certificates:
+            what = self.tr("Certificate issued") if role == "issued" \
+                else self.tr("Certificate cancelled")
+            lines.append((what, f"{serial} ({date_text(issued)})"))
+        for name, previous in t.parties_changed:
+            old = ", ".join(f"{k}: {v}" for k, v in previous.items())
+            lines.append((self.tr("Owner information changed"),
+                          self.tr("{name}, previously {values}").format(name=name, values=old)))
+        for doc, role in t.documents:
+            lines.append((self.tr("Scanned document"),
+                          f"{doc.original_name} ({document_role(role)})", doc))
+        lines.append((self.tr("Recorded"), self.tr("by {who} on {when}").format(
+            who=t.recorded_by, when=moment_text(t.recorded_at))))
+        return lines
+
+    # -- on the map and in the viewer -------------------------------------------------------
+    def geometries(self, item) -> list:
+        """The parcel shapes an entry stands for, as they were then."""
+        while item is not None and item.data(0, ROLE) is None:
+            item = item.parent()
+        if item is None or self.history is None:
+            return []
+        kind, payload = item.data(0, ROLE)
+        if kind == "document":
+            return self.geometries(item.parent())
+        if kind == "version":
+            return [payload.version.geometry]
+        t = payload.transaction
+        shapes = [self.history.geometry_at(u, t.recorded_at) for u, _ in t.parcels_after]
+        if not any(s is not None for s in shapes):
+            # Nothing of it exists after the moment: show what it was just before.
+            shapes = [self._just_before(u, t.recorded_at) for u, _ in t.parcels_before]
+        return [s for s in shapes if s is not None]
+
+    def _just_before(self, parcel_uuid: str, moment: str):
+        versions = [v for v in self.history.versions if v.parcel_uuid == parcel_uuid
+                    and (v.valid_from or "") < moment]
+        return versions[-1].geometry if versions else None
+
+    def _show_on_map(self, item, _previous=None) -> None:
+        self.rubber.reset(QgsWkbTypes.PolygonGeometry)
+        shapes = self.geometries(item)
+        if not shapes or self.layer is None:
+            return
+        geometry = QgsGeometry()
+        geometry.fromWkb(shapely.to_wkb(shapely.union_all(shapes)))
+        self.rubber.setToGeometry(geometry, self.layer.crs())
+
+    def _double_clicked(self, item, _column) -> None:
+        data = item.data(0, ROLE)
+        if not data or data[0] != "document":
+            return
+        try:
+            self.opened.append(open_document(self.wc_path, data[1]))
+        except Exception as error:  # noqa: BLE001 - shown in the dock
+            self.heading.setText(error_text(error))
