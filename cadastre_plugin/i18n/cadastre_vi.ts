@@ -4,7 +4,7 @@
 <context>
     <name>CadastreActions</name>
     <message>
-        <location filename="../ui/actions.py" line="256"/>
+        <location filename="../ui/actions.py" line="266"/>
         <source>Cadastre Editor</source>
         <translation>Biên tập địa chính</translation>
     </message>
@@ -44,37 +44,37 @@
         <translation>Liệt kê các mục nhật ký mới nhất của bản sao làm việc đang chọn</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="164"/>
+        <location filename="../ui/actions.py" line="172"/>
         <source>Select the parcel layer of a Cadastre Editor working copy</source>
         <translation>Hãy chọn lớp thửa đất của một bản sao làm việc Cadastre Editor</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="181"/>
+        <location filename="../ui/actions.py" line="191"/>
         <source>Open working copy</source>
         <translation>Mở bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="181"/>
+        <location filename="../ui/actions.py" line="191"/>
         <source>GeoPackage working copies (*.gpkg)</source>
         <translation>Bản sao làm việc GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="195"/>
+        <location filename="../ui/actions.py" line="205"/>
         <source>Cannot open the working copy</source>
         <translation>Không mở được bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="250"/>
+        <location filename="../ui/actions.py" line="260"/>
         <source>Cannot create the demo working copy</source>
         <translation>Không tạo được bản sao làm việc mẫu</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="256"/>
+        <location filename="../ui/actions.py" line="266"/>
         <source>Demo working copy created: {path}</source>
         <translation>Đã tạo bản sao làm việc mẫu: {path}</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="268"/>
+        <location filename="../ui/actions.py" line="278"/>
         <source>Cannot read the working copy</source>
         <translation>Không đọc được bản sao làm việc</translation>
     </message>
@@ -323,6 +323,82 @@
         <location filename="../ui/dependencies.py" line="58"/>
         <source>Cadastre Editor needs these Python packages in the Python that QGIS uses: {problems}. Install them (for example: python3 -m pip install {pip_args}) and restart QGIS.</source>
         <translation>Cadastre Editor cần các gói Python sau trong môi trường Python mà QGIS sử dụng: {problems}. Hãy cài đặt chúng (ví dụ: python3 -m pip install {pip_args}) rồi khởi động lại QGIS.</translation>
+    </message>
+</context>
+<context>
+    <name>DgnImportDialog</name>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="23"/>
+        <source>Import DGN sheet</source>
+        <translation>Nhập tờ bản đồ DGN</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="25"/>
+        <source>Builds parcels from a MicroStation DGN v7 sheet drawn by Circular 25/2014: boundaries on level 10, parcel numbers on 11, land use on 2, areas on 4. Problems found are added to the map as points.</source>
+        <translation>Tạo thửa đất từ tờ bản đồ MicroStation DGN v7 vẽ theo Thông tư 25/2014: ranh giới ở lớp 10, số thửa ở lớp 11, loại đất ở lớp 2, diện tích ở lớp 4. Các lỗi phát hiện được thêm lên bản đồ dưới dạng điểm.</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="33"/>
+        <source>DGN files (*.dgn *.DGN)</source>
+        <translation>Tệp DGN (*.dgn *.DGN)</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="55"/>
+        <source>GeoPackage working copies (*.gpkg)</source>
+        <translation>Bản sao làm việc GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="60"/>
+        <source>DGN file</source>
+        <translation>Tệp DGN</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="61"/>
+        <source>Commune code</source>
+        <translation>Mã xã</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="62"/>
+        <source>Commune name</source>
+        <translation>Tên xã</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="63"/>
+        <source>Map sheet number</source>
+        <translation>Số hiệu tờ bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="64"/>
+        <source>Scale</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="65"/>
+        <source>CRS</source>
+        <translation>Hệ tọa độ</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="66"/>
+        <source>Working copy (new or existing)</source>
+        <translation>Bản sao làm việc (mới hoặc đã có)</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="69"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/dgn_dialog.py" line="70"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>DgnImportTask</name>
+    <message>
+        <location filename="../ui/io/tasks.py" line="20"/>
+        <source>Importing DGN sheet {sheet}</source>
+        <translation>Đang nhập tờ bản đồ DGN số {sheet}</translation>
     </message>
 </context>
 <context>
@@ -746,6 +822,94 @@
         <location filename="../io/import_algorithms.py" line="211"/>
         <source>Sheet scale</source>
         <translation>Tỷ lệ tờ bản đồ</translation>
+    </message>
+</context>
+<context>
+    <name>IoActions</name>
+    <message>
+        <location filename="../ui/io/actions.py" line="46"/>
+        <source>Import DGN sheet…</source>
+        <translation>Nhập tờ bản đồ DGN…</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="46"/>
+        <source>Build parcels from a MicroStation DGN v7 cadastral sheet into a working copy, in the background, and open it with the problems found</source>
+        <translation>Tạo thửa đất từ tờ bản đồ địa chính MicroStation DGN v7 vào bản sao làm việc, chạy nền, rồi mở bản sao cùng các lỗi phát hiện</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="49"/>
+        <source>Print the cadastral map extract of the selected parcel to a PDF file</source>
+        <translation>In trích lục bản đồ địa chính của thửa đang chọn ra tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="51"/>
+        <source>Print parcel extract</source>
+        <translation>In trích lục thửa đất</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="87"/>
+        <source>Select exactly one parcel to print its extract</source>
+        <translation>Hãy chọn đúng một thửa đất để in trích lục</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="105"/>
+        <source>Save parcel extract</source>
+        <translation>Lưu trích lục thửa đất</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="105"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="113"/>
+        <source>The parcel layer has unsaved edits: the extract shows the working copy as saved.</source>
+        <translation>Lớp thửa đất có chỉnh sửa chưa lưu: trích lục thể hiện bản sao làm việc như đã lưu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="119"/>
+        <source>Cannot print the parcel extract</source>
+        <translation>Không in được trích lục thửa đất</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="128"/>
+        <source>Parcel extract written ({pages} pages): {path}</source>
+        <translation>Đã ghi trích lục thửa đất ({pages} trang): {path}</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="243"/>
+        <source>Cadastre Editor</source>
+        <translation>Biên tập địa chính</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="131"/>
+        <source>Open PDF</source>
+        <translation>Mở PDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="170"/>
+        <source>DGN import failed</source>
+        <translation>Nhập DGN thất bại</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="172"/>
+        <source>DGN import cancelled.</source>
+        <translation>Đã hủy nhập DGN.</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="192"/>
+        <source>{imported} parcels imported into {path}: {errors} errors, {warnings} warnings.</source>
+        <translation>Đã nhập {imported} thửa vào {path}: {errors} lỗi, {warnings} cảnh báo.</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="213"/>
+        <source>DGN import problems</source>
+        <translation>Lỗi nhập DGN</translation>
+    </message>
+    <message>
+        <location filename="../ui/io/actions.py" line="237"/>
+        <source>A DGN import is already running: wait for it to finish.</source>
+        <translation>Đang có một lượt nhập DGN chạy: hãy chờ nó hoàn tất.</translation>
     </message>
 </context>
 <context>
@@ -1460,17 +1624,17 @@
         <translation>Bản sao làm việc đã thay đổi sau lần kiểm tra: đã đọc lại và kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="174"/>
+        <location filename="../ui/quality/actions.py" line="175"/>
         <source>…and {count} more not fixed.</source>
         <translation>…và {count} lỗi khác chưa sửa được.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="224"/>
+        <location filename="../ui/quality/actions.py" line="226"/>
         <source>A topology check or fix is already running: wait for it, or cancel it in the Topology check panel.</source>
         <translation>Một lượt kiểm tra hoặc sửa lỗi topo đang chạy: hãy chờ, hoặc hủy trong bảng Kiểm tra topo.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="244"/>
+        <location filename="../ui/quality/actions.py" line="246"/>
         <source>Topology check</source>
         <translation>Kiểm tra topo</translation>
     </message>
@@ -1566,22 +1730,22 @@
 <context>
     <name>QualityErrorLayers</name>
     <message>
-        <location filename="../ui/quality/error_layers.py" line="132"/>
+        <location filename="../ui/quality/error_layers.py" line="131"/>
         <source>Topology check: {name}</source>
         <translation>Kiểm tra topo: {name}</translation>
     </message>
     <message>
-        <location filename="../ui/quality/error_layers.py" line="136"/>
+        <location filename="../ui/quality/error_layers.py" line="135"/>
         <source>Errors: points</source>
         <translation>Lỗi: điểm</translation>
     </message>
     <message>
-        <location filename="../ui/quality/error_layers.py" line="137"/>
+        <location filename="../ui/quality/error_layers.py" line="136"/>
         <source>Errors: lines</source>
         <translation>Lỗi: đường</translation>
     </message>
     <message>
-        <location filename="../ui/quality/error_layers.py" line="138"/>
+        <location filename="../ui/quality/error_layers.py" line="137"/>
         <source>Errors: areas</source>
         <translation>Lỗi: vùng</translation>
     </message>

@@ -89,6 +89,11 @@ class CadastreActions(QObject):
         self.quality = QualityActions(self)  # "Check topology", its task, layers and dock
         self.quality.install()
 
+        from .io.actions import IoActions
+
+        self.io = IoActions(self)  # "Import DGN sheet…" and "Print parcel extract"
+        self.io.install()
+
         self.iface.currentLayerChanged.connect(self._on_current_layer_changed)
         self.update_action_state()
 
@@ -106,6 +111,9 @@ class CadastreActions(QObject):
         return action
 
     def remove(self) -> None:
+        if getattr(self, "io", None) is not None:
+            self.io.remove()
+            self.io = None
         if getattr(self, "quality", None) is not None:
             self.quality.remove()
             self.quality = None
@@ -171,6 +179,8 @@ class CadastreActions(QObject):
             self.journal_dock.set_working_copy(path, self.iface.activeLayer())
         if self.transactions is not None:
             self.transactions.update()
+        if getattr(self, "io", None) is not None:
+            self.io.update()
 
     # -- the actions -------------------------------------------------------------------------
 

@@ -137,7 +137,8 @@ def test_zip_installed_in_a_fresh_profile_loads_in_real_qgis(package, inspect_ta
         "Open working copy…", "New demo working copy…", "Working copy information", "Journal",
         "Split parcel by line", "Split parcel by area", "Merge selected parcels",
         "Move shared boundary", "Survey input", "Undo last parcel operation",
-        "Record transaction…", "Parcel information", "Parcel history", "Check topology"]
+        "Record transaction…", "Parcel information", "Parcel history", "Check topology",
+        "Import DGN sheet…", "Print parcel extract"]
     # One menu of ours, before QGIS's Help menu, which stays last.
     assert result["menus"].count("&Cadastre") == 1
     assert result["menus"][-1] == "&Help"

@@ -133,7 +133,9 @@ def test_one_toolbar_one_menu_with_the_actions(shell, qgis_iface):
              # registration changes (cadastre_plugin/ui/transactions)
              "Record transaction…", "Parcel information", "Parcel history",
              # the topology check (cadastre_plugin/ui/quality)
-             "Check topology"]
+             "Check topology",
+             # import and the parcel extract (cadastre_plugin/ui/io)
+             "Import DGN sheet…", "Print parcel extract"]
     assert [a.text() for a in toolbars[0].actions()] == texts
     assert [a.text() for a in menus[0].actions() if not a.isSeparator()] == texts
     for action in toolbars[0].actions():
