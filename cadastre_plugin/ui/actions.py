@@ -14,6 +14,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QApplication, QDialog, QFileDialog, QMenu
 
 from .errors import show_error, show_success
+from .signals import disconnect_task
 from .working_copy_detection import WorkingCopyDetector
 
 ICONS = ":/plugins/cadastre_plugin/icons/"
@@ -128,11 +129,7 @@ class CadastreActions(QObject):
         except TypeError:
             pass
         for task in self._tasks:
-            for signal in (task.taskCompleted, task.taskTerminated):
-                try:
-                    signal.disconnect()
-                except TypeError:
-                    pass
+            disconnect_task(task)
         self._tasks.clear()
         if self.journal_dock is not None:
             self.journal_dock.release()

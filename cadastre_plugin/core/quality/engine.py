@@ -9,6 +9,7 @@ full check restricted to the neighbourhood.
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Iterable
 
 from ..messages import CadastreError
@@ -22,7 +23,7 @@ class NotFixable(CadastreError):
         super().__init__("quality.not_fixable", en, vi)
 
 
-class Rule:
+class Rule(ABC):
     #: Stable identifier, e.g. "CAD-OVERLAP": used in files, the API and the command line.
     id: str = ""
     name_en: str = ""
@@ -54,8 +55,9 @@ class Rule:
         return f"<{type(self).__name__} {self.id}>"
 
     # -- what subclasses implement ---------------------------------------------------------
+    @abstractmethod
     def check(self, ctx) -> list:
-        raise NotImplementedError
+        """The findings of this rule on the context."""
 
     def fix(self, ctx, finding: Finding) -> dict:
         """New geometries by row index that repair ``finding``; raises NotFixable."""

@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 
 from ..errors import show_error
 from ..locale import ui_language
+from ..signals import abandon_task, follow_selection
 
 SETTINGS_LAST_DIR = "CadastreEditor/lastDirectory"
 
@@ -55,13 +56,7 @@ class IoActions(QObject):
         self._watch(None)
         if self.task is not None:
             task, self.task = self.task, None
-            for signal in (task.taskCompleted, task.taskTerminated):
-                try:
-                    signal.disconnect()
-                except TypeError:
-                    pass
-            if not sip.isdeleted(task):
-                task.cancel()
+            abandon_task(task)
 
     # -- following the active layer and its selection ----------------------------------------
     def update(self) -> None:
@@ -70,14 +65,7 @@ class IoActions(QObject):
         self._update_extract_action()
 
     def _watch(self, layer) -> None:
-        if self._layer is not None and not sip.isdeleted(self._layer):
-            try:
-                self._layer.selectionChanged.disconnect(self._update_extract_action)
-            except TypeError:
-                pass
-        self._layer = layer
-        if layer is not None:
-            layer.selectionChanged.connect(self._update_extract_action)
+        self._layer = follow_selection(self._layer, layer, self._update_extract_action)
 
     def _update_extract_action(self, *_args) -> None:
         action = self.controller.actions.get("print_extract")

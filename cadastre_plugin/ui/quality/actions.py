@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 
 from ..errors import show_error
 from ..locale import ui_language
+from ..signals import abandon_task
 
 #: Outcomes of a fix listed on the message bar when some could not be fixed.
 _LISTED = 3
@@ -44,13 +45,7 @@ class QualityActions(QObject):
     def remove(self) -> None:
         if self.task is not None:
             task, self.task = self.task, None
-            for signal in (task.taskCompleted, task.taskTerminated):
-                try:
-                    signal.disconnect()
-                except TypeError:
-                    pass
-            if not sip.isdeleted(task):
-                task.cancel()
+            abandon_task(task)
         if self.error_layers is not None:
             self.error_layers.remove()
             self.error_layers = None

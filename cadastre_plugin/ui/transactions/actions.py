@@ -11,6 +11,7 @@ from __future__ import annotations
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, Qt
 
+from ..signals import follow_selection
 from .parcel_dock import selected_parcel_uuid
 
 
@@ -69,14 +70,7 @@ class TransactionActions(QObject):
                 dock.follow(path, layer)
 
     def _watch(self, layer) -> None:
-        if self._layer is not None and not sip.isdeleted(self._layer):
-            try:
-                self._layer.selectionChanged.disconnect(self._update_record_action)
-            except TypeError:
-                pass
-        self._layer = layer
-        if layer is not None:
-            layer.selectionChanged.connect(self._update_record_action)
+        self._layer = follow_selection(self._layer, layer, self._update_record_action)
 
     def _update_record_action(self, *_args) -> None:
         action = self.controller.actions.get("record_transaction")
