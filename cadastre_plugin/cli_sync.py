@@ -1,11 +1,14 @@
 """`cadastre` commands for the central server and for synchronising working copies with it.
 
 Server side: ``serve``, ``server-load``, ``server-token``. Client side, made for schedulers:
-``checkout``, ``push``, ``pull``, ``status``, ``conflicts``, ``resolve``.
+``checkout`` (``--commune``, ``--district`` or ``--bbox``), ``push``, ``pull``, ``status``,
+``conflicts``, ``resolve``. Push carries the scanned documents its changes reference; checkout
+and pull bring them (``--no-documents``: later, on demand).
 
 Exit codes: 0 done; 2 bad input or credentials; 3 conflicts to resolve (nothing overwritten);
 4 refused by validation (locally or by the server); 5 server unreachable after the retries
-(try again later: a pending change set stays in the working copy's outbox).
+(try again later: a pending change set stays in the working copy's outbox; after a pull or
+checkout whose data arrived, some scanned documents did not: run pull again).
 The token comes from the CADASTRE_TOKEN environment variable or ``--token-file``; it is never
 printed, and it is not stored in the working copy (only the server URL is).
 """
@@ -17,7 +20,7 @@ import sys
 from pathlib import Path
 
 from .core.messages import CadastreError, preferred_language
-from .core.sync.errors import EXIT_OK, SyncError
+from .core.sync.errors import EXIT_OK, EXIT_UNAVAILABLE, SyncError
 
 
 def _say(text: str) -> None:
@@ -108,13 +111,48 @@ def _sync_errors(fn):
 
 
 # -- client commands --------------------------------------------------------------------------
+def _documents_left(result: dict) -> int:
+    """Rows are in; scans that did not arrive are listed and fetched by the next pull: exit
+    with the reason's code (5: server unavailable, try again later)."""
+    error = result.pop("_documents_error", None)
+    if error is None:
+        return EXIT_OK
+    _say(f"cadastre: {error.text(preferred_language())}")
+    _say(_text(f"{result['documents_pending']} scanned document(s) not downloaded yet; the data "
+               "is in the working copy. Run cadastre pull again later.",
+               f"{result['documents_pending']} tài liệu quét chưa tải về; dữ liệu đã có trong "
+               "bản sao làm việc. Hãy chạy lại cadastre pull sau."))
+    return error.exit_code
+
+
+def _bbox(text):
+    if text is None:
+        return None
+    try:
+        values = [float(v) for v in text.split(",")]
+    except ValueError:
+        values = []
+    if len(values) != 4:
+        raise SyncError("cli.bbox", f"--bbox '{text}' must be four numbers: minx,miny,maxx,maxy.",
+                        f"--bbox '{text}' phải gồm bốn số: minx,miny,maxx,maxy.")
+    return values
+
+
 @_sync_errors
 def _cmd_checkout(args) -> int:
     from .core.sync import checkout
 
     client = _client(args, args.url)
-    summary = checkout(client, args.commune, args.path, _progress(args))
+    summary = checkout(client, args.commune, args.path, _progress(args), district=args.district,
+                       bbox=_bbox(args.bbox), bbox_crs=args.bbox_crs,
+                       documents=not args.no_documents)
+    error = summary.pop("documents_error", None)
     _print(summary, args.json)
+    if error:
+        _say(f"cadastre: {error}")
+        _say(_text("Scanned documents not downloaded yet will come with the next pull.",
+                   "Các tài liệu quét chưa tải về sẽ được tải ở lần pull sau."))
+        return EXIT_UNAVAILABLE
     return EXIT_OK
 
 
@@ -125,7 +163,8 @@ def _cmd_push(args) -> int:
     with _open(args.path) as wc:
         result = push(wc, _client(args, _server_url(wc)), _progress(args))
     _print({"changesets": result.changesets, "changes": result.changes,
-            "revision": result.revision}, args.json)
+            "revision": result.revision, "documents_uploaded": result.documents_uploaded,
+            "document_bytes_sent": result.document_bytes_sent}, args.json)
     return EXIT_OK
 
 
@@ -134,12 +173,17 @@ def _cmd_pull(args) -> int:
     from .core.sync import Conflicts, pull
 
     with _open(args.path) as wc:
-        result = pull(wc, _client(args, _server_url(wc)), _progress(args))
-    _print({"head": result.head, "received": result.received, "applied": result.applied,
-            "conflicts": len(result.conflicts)}, args.json)
+        result = pull(wc, _client(args, _server_url(wc)), _progress(args),
+                      documents=not args.no_documents)
+    out = {"head": result.head, "received": result.received, "applied": result.applied,
+           "conflicts": len(result.conflicts), "documents_downloaded":
+           result.documents_downloaded, "documents_pending": result.documents_pending,
+           "_documents_error": result.documents_error}
+    code = _documents_left(out)
+    _print(out, args.json)
     if result.conflicts:
         raise Conflicts(result.conflicts)
-    return EXIT_OK
+    return code
 
 
 def _cmd_status(args) -> int:
@@ -250,18 +294,31 @@ def register(sub) -> None:
                            help="retries on network errors and 5xx, with backoff (default 5)")
             p.add_argument("--progress", action="store_true", help="report progress on stderr")
 
-    p = sub.add_parser("checkout", help="check a commune out of the central server into a new "
-                                        "working copy")
+    no_documents = dict(action="store_true", help="do not download scanned documents now "
+                        "(they are fetched when opened, or by a later pull without this option)")
+    p = sub.add_parser("checkout", help="check a commune, a district or a bounding box out of "
+                                        "the central server into a new working copy")
     p.add_argument("url", help="server URL, e.g. https://land.example.gov.vn")
-    p.add_argument("--commune", required=True, help="5-digit commune code")
+    area = p.add_mutually_exclusive_group(required=True)
+    area.add_argument("--commune", help="5-digit commune code")
+    area.add_argument("--district", help="3-digit district code: all its communes")
+    area.add_argument("--bbox", metavar="MINX,MINY,MAXX,MAXY",
+                      help="whole parcels intersecting this box (in --bbox-crs)")
+    p.add_argument("--bbox-crs", default="EPSG:4326",
+                   help="CRS of --bbox: EPSG:4326 (longitude,latitude; default) or the "
+                        "communes' VN-2000 TM-3 CRS, e.g. EPSG:9210 (easting,northing)")
+    p.add_argument("--no-documents", **no_documents)
     p.add_argument("path", help="the .gpkg file to create")
     client_options(p)
     p.set_defaults(func=_cmd_checkout)
-    for name, func, text in (("push", _cmd_push, "send local changes to the server"),
-                             ("pull", _cmd_pull, "bring the server's changes into the working "
-                                                 "copy")):
+    for name, func, text in (("push", _cmd_push, "send local changes (and their scanned "
+                                                 "documents) to the server"),
+                             ("pull", _cmd_pull, "bring the server's changes (and scanned "
+                                                 "documents) into the working copy")):
         p = sub.add_parser(name, help=text)
         p.add_argument("path")
+        if name == "pull":
+            p.add_argument("--no-documents", **no_documents)
         client_options(p)
         p.set_defaults(func=func)
     p = sub.add_parser("status", help="what is waiting to be pushed, conflicts, last revision")

@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """``make demo``: a demo commune opened in the real QGIS with the plugin loaded.
 
-1. Generates the demo working copy ``demo-output/demo.gpkg`` (a Hải Phòng commune in
-   VN-2000 TM-3, EPSG:9210) with the core generator.
-2. Starts QGIS (scripts/run_qgis.py) with a throw-away profile and the plugin enabled. With a
+1. Generates the demo commune (a Hải Phòng commune in VN-2000 TM-3, EPSG:9210, with a history
+   of transactions and a few known topology errors) with the core generator.
+2. Starts the local central server in the background with that commune (``server/background.py``;
+   it keeps running after the demo, ``make demo-stop`` ends it), checks the working copy
+   ``demo-output/demo.gpkg`` out of it, and lets a colleague's working copy push one change.
+3. Starts QGIS (scripts/run_qgis.py) with a throw-away profile and the plugin enabled. With a
    DISPLAY, QGIS stays open for you to work in; without one it runs under Xvfb and quits.
-3. Inside QGIS, opens the working copy through the plugin's own "Open working copy" code path,
-   zooms to the parcels, and saves screenshots of the main window: ``demo-output/qgis.png``
-   (zoomed in far enough for the parcel labels) and ``demo-output/qgis-overview.png``
-   (the whole commune).
-4. Prints what was loaded: layers, feature counts, CRS, plugin version, toolbar actions.
+4. Inside QGIS, opens the working copy through the plugin's own "Open working copy" code path,
+   stores the server's token in QGIS's authentication database, runs the plugin's "Pull" task
+   (which brings the colleague's change), runs the topology check, and saves screenshots of the
+   main window: ``demo-output/qgis.png`` (zoomed in far enough for the parcel labels),
+   ``qgis-overview.png`` (the whole commune) and ``qgis-check.png`` (an error).
+5. Prints what was loaded: layers, feature counts, CRS, plugin version, toolbar actions, sync.
 
 This file is also the task QGIS runs: run_qgis.py calls :func:`main` inside QGIS.
 """
@@ -53,7 +57,9 @@ def main(ctx):
         raise RuntimeError(f"opening {path} failed: {bar}")
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from demo_check import run_topology_check, screenshot_an_error
+    from demo_qgis_sync import connect_and_pull
 
+    pulled = connect_and_pull(ctx, controller, path)  # the colleague's change from the server
     check = run_topology_check(ctx, controller)  # the dock and error layers in every screenshot
 
     canvas = iface.mapCanvas()
@@ -94,6 +100,7 @@ def main(ctx):
         "screenshots": [str(out / "qgis.png"), str(out / "qgis-overview.png"),
                         str(out / "qgis-check.png")],
         "check": check,
+        "sync": pulled,
     })
 
 
@@ -101,6 +108,7 @@ def main(ctx):
 
 def report(result: dict) -> str:
     from demo_check import describe_check
+    from demo_qgis_sync import describe_pull
 
     wc = result.get("working_copy", {})
     lines = [
@@ -116,6 +124,7 @@ def report(result: dict) -> str:
         f"Map canvas: {result.get('project_crs')}, scale 1:{result.get('scale')}",
         f"Toolbar '{result.get('toolbar')}': " + ", ".join(result.get("toolbar_actions", [])),
         f"Menu: {result.get('menu')}",
+        describe_pull(result.get("sync") or {}),
         describe_check(result.get("check") or {}),
         "Screenshots: " + ", ".join(result.get("screenshots", [])),
     ]
@@ -154,15 +163,19 @@ def run_demo(argv=None) -> int:
 
     out = args.output.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    gpkg = out / "demo.gpkg"
+    seed = out / "central-seed.gpkg"
+    seed.unlink(missing_ok=True)
     # A few split registrations too, so the parcel history shows parents and children.
-    summary = generate(str(gpkg), parcels=args.parcels, seed=args.seed, history_splits=3)
-    print(f"Generated {gpkg}: {summary['parcels']} parcels on {summary['sheets']} map sheets, "
-          f"{summary['parties']} parties")
-    write_extract(gpkg, out)
+    summary = generate(str(seed), parcels=args.parcels, seed=args.seed, history_splits=3)
+    print(f"Generated the demo commune: {summary['parcels']} parcels on {summary['sheets']} map "
+          f"sheets, {summary['parties']} parties")
+    write_extract(seed, out)
     from demo_check import inject_demo_errors
+    from demo_sync import connect_demo
 
-    inject_demo_errors(gpkg, args.seed)  # after the extract, which shows a clean parcel
+    inject_demo_errors(seed, args.seed)  # after the extract, which shows a clean parcel
+    # The central database starts from this commune; the working copy is checked out of it.
+    server, gpkg = connect_demo(seed, out)
 
     interactive = bool(os.environ.get("DISPLAY"))
     if interactive:
@@ -172,7 +185,9 @@ def run_demo(argv=None) -> int:
     result = launch(
         __file__, workdir=out / "qgis-run", locale=args.locale, interactive=interactive,
         timeout=args.timeout, log_path=out / "qgis.log",
-        env={"CADASTRE_DEMO_GPKG": str(gpkg), "CADASTRE_DEMO_OUTPUT": str(out)},
+        env={"CADASTRE_DEMO_GPKG": str(gpkg), "CADASTRE_DEMO_OUTPUT": str(out),
+             "CADASTRE_DEMO_SERVER": server["url"],
+             "CADASTRE_DEMO_TOKEN_FILE": server["token_file"]},
         on_result=lambda r: print(report(r) if "error" not in r else ""))
     if "error" in result:
         print(f"QGIS reported an error: {result['error']}\n{result.get('traceback', '')}",

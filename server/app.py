@@ -22,12 +22,19 @@ from .auth import Principal, principal
 from .db import init_schema, make_pool
 from .limits import MAX_BODY, BodyLimit
 from .models import (MAX_REVISION, UUID_PATTERN, ChangesPage, ChangeSet, CommuneCode,
-                     CommuneOut, DocumentStatus, History, Problem, PushResult)
+                     CommuneOut, DocumentStatus, EarlierVersionsPage, History, Problem,
+                     PushResult)
 from .push import apply_changeset
 
 log = logging.getLogger("cadastre.server")
 Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256, lower-case hex")]
 Caller = Annotated[Principal, Depends(principal)]
+BboxQuery = Annotated[Optional[str], Query(
+    max_length=200, pattern=r"^[-+0-9.eE]+(,[-+0-9.eE]+){3}$",
+    description="minx,miny,maxx,maxy in bbox_crs: whole parcels intersecting it")]
+BboxCrsQuery = Annotated[str, Query(
+    pattern=r"^EPSG:[0-9]{4,6}$",
+    description="EPSG:4326 (longitude, latitude) or the communes' VN-2000 TM-3 CRS")]
 
 
 def _problems(*codes: int) -> dict:
@@ -74,11 +81,25 @@ def _routes(app: FastAPI) -> None:
                 since: Annotated[int, Query(ge=0, le=MAX_REVISION)] = 0,
                 cursor: Annotated[Optional[str], Query(max_length=400,
                                                        pattern=r"^[A-Za-z0-9_-]*$")] = None,
-                limit: Annotated[int, Query(ge=1, le=5000)] = 1000):
+                limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+                bbox: BboxQuery = None, bbox_crs: BboxCrsQuery = "EPSG:4326"):
         """Changes of a commune after revision ``since``, oldest first, as current rows or
-        tombstones; follow ``next_cursor`` until it is null, then remember ``head``."""
-        return JSONResponse(pull.changes_page(request.app.state.pool, who, commune, since,
-                                              cursor, limit))
+        tombstones; follow ``next_cursor`` until it is null, then remember ``head``. With
+        ``bbox`` (a bounding-box working copy), only the rows of that area (see ``/area``)."""
+        pool = request.app.state.pool
+        return JSONResponse(pull.changes_page(pool, who, commune, since, cursor, limit,
+                                              pull.bbox_param(pool, bbox, bbox_crs)))
+
+    @app.get("/area", responses=_problems(401, 403, 404, 422))
+    def area(who: Caller, request: Request,
+             district: Annotated[Optional[str], Query(pattern=r"^[0-9]{3}$")] = None,
+             bbox: BboxQuery = None, bbox_crs: BboxCrsQuery = "EPSG:4326") -> dict:
+        """The communes of a district, or of the parcels intersecting a bounding box, each as
+        ``/communes/{code}`` gives it; all in one TM-3 CRS (else 422). 403 when the area
+        reaches outside the token's districts. Check out each commune with ``/changes``
+        (passing the same ``bbox``)."""
+        return JSONResponse(pull.area_info(request.app.state.pool, who, district, bbox,
+                                           bbox_crs))
 
     @app.post("/changesets", response_model=PushResult,
               responses=_problems(401, 403, 404, 409, 413, 422))
@@ -90,6 +111,16 @@ def _routes(app: FastAPI) -> None:
         result = await run_in_threadpool(apply_changeset, request.app.state.pool, who,
                                          changeset, sha, _remote(request))
         return JSONResponse(result)
+
+    @app.get("/communes/{code}/parcel-versions", response_model=EarlierVersionsPage,
+             responses=_problems(401, 403, 404, 422))
+    def parcel_versions(code: Annotated[CommuneCode, Path()], who: Caller, request: Request,
+                        after: Annotated[int, Query(ge=0, le=MAX_REVISION)] = 0,
+                        limit: Annotated[int, Query(ge=1, le=5000)] = 1000):
+        """The commune's superseded parcel versions with ``id`` > ``after``, oldest first; ask
+        again with ``after=next_after`` until it is null."""
+        return JSONResponse(pull.earlier_versions(request.app.state.pool, who, code, after,
+                                                  limit))
 
     @app.get("/parcels/{uuid}/history", response_model=History,
              responses=_problems(401, 403, 404, 422))

@@ -72,6 +72,7 @@ def _load(database_url: str, wc) -> dict:
             log += [(table, key_text(spec.key_of(r))) for r in rows]
             counts[table] = len(rows)
         counts["parcel_versions"] = _history(conn, wc, srid, revision)
+        counts["document_bytes"] = _document_bytes(conn, wc)
         with conn.cursor().copy("COPY change_log (commune_code, revision, seq, table_name, key, "
                                 "action) FROM STDIN") as copy:
             for seq, (table, key) in enumerate(log):
@@ -96,3 +97,27 @@ def _history(conn, wc, srid: int, revision: int) -> int:
         for r, g in zip(rows, geoms):
             copy.write_row((*r[:-1], g, revision))
     return len(rows)
+
+
+def _document_bytes(conn, wc) -> int:
+    """The scans in the working copy's store, so that the server holds the bytes of every
+    document row it serves (a scan missing or damaged there is left out: pulls list it as not
+    downloadable rather than receive wrong bytes)."""
+    from cadastre_plugin.core.transactions.documents import content_path, verify
+
+    chunk, total = 4 * 1024 * 1024, 0
+    for sha, media_type in wc.conn.execute("SELECT sha256, media_type FROM documents"):
+        path = content_path(wc.path, sha)
+        if not verify(wc.path, sha):
+            continue
+        size = path.stat().st_size
+        if not conn.execute("INSERT INTO document_blobs (sha256, size, received, complete, "
+                            "content_type) VALUES (%s, %s, %s, true, %s) ON CONFLICT DO "
+                            "NOTHING", (sha, size, size, media_type)).rowcount:
+            continue
+        with open(path, "rb") as fh:
+            for offset in range(0, max(size, 1), chunk):
+                conn.execute('INSERT INTO document_chunks (sha256, "offset", data) VALUES '
+                             "(%s, %s, %s)", (sha, offset, fh.read(chunk)))
+        total += size
+    return total

@@ -204,6 +204,20 @@ class History(BaseModel):
     versions: list[ParcelVersion]
 
 
+class EarlierVersion(BaseModel):
+    id: int
+    uuid: str
+    version: int
+    transaction_uuid: Optional[str]
+    data: dict[str, Any]
+
+
+class EarlierVersionsPage(BaseModel):
+    crs: str
+    versions: list[EarlierVersion]
+    next_after: Optional[int]
+
+
 class DocumentStatus(BaseModel):
     sha256: str
     size: int

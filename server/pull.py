@@ -10,12 +10,14 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from typing import Optional
 
 import shapely
 
 from cadastre_plugin.core.sync.geojson import to_geojson
 from cadastre_plugin.core.sync.tables import TABLES
 
+from . import area
 from . import rows as db_rows
 from .auth import Principal, commune_row, require_district
 from .errors import ApiError
@@ -45,7 +47,10 @@ def decode_cursor(cursor: str, since: int) -> list:
     return values
 
 
-def changes_page(pool, who: Principal, commune: str, since: int, cursor, limit: int) -> dict:
+def changes_page(pool, who: Principal, commune: str, since: int, cursor, limit: int,
+                 bbox: Optional[tuple] = None) -> dict:
+    """``bbox``: (minx, miny, maxx, maxy, srid) of a bounding-box working copy: only the rows of
+    its area are sent (see :mod:`server.area`); tombstones always are (harmless when unknown)."""
     with pool.connection() as conn:
         crs = commune_row(conn, who, commune)[6]
         if cursor:
@@ -69,13 +74,14 @@ def changes_page(pool, who: Principal, commune: str, since: int, cursor, limit: 
         for _, _, table, key, _ in log:
             keys.setdefault(table, {})[db_rows.key_tuple(table, key)] = key
         current = {t: db_rows.select_current(conn, t, list(k.values())) for t, k in keys.items()}
+        inside = area.members(conn, commune, crs, bbox) if bbox else None
     changes = []
     for revision, _, table, key, _ in log:
         row = current[table].get(db_rows.key_tuple(table, key))
         if row is None or row["commune_code"] != commune:
             changes.append({"revision": revision, "table": table, "action": "delete",
                             "key": key, "version": None, "data": None})
-        else:
+        elif inside is None or area.contains(inside, table, row["key"], row["data"]):
             changes.append({"revision": revision, "table": table, "action": "upsert",
                             "key": key, "version": row["version"], "data": row["data"]})
     nxt = encode_cursor([head, log[-1][0], log[-1][1], total, since]) \
@@ -126,3 +132,47 @@ def history(pool, who: Principal, uuid: str) -> dict:
                  "data": dict(zip(_HISTORY_COLS, r[4:4 + n]), geometry=g)}
                 for r, g in zip(rows, shapes)]
     return {"uuid": uuid, "crs": f"EPSG:{crow[1]}", "versions": versions}
+
+
+def earlier_versions(pool, who: Principal, code: str, after: int, limit: int) -> dict:
+    """One page of a commune's superseded parcel versions (the server's history), oldest first:
+    a check-out brings them so the parcel history is complete offline."""
+    cols = ", ".join(_HISTORY_COLS)
+    with pool.connection() as conn:
+        crs = commune_row(conn, who, code)[6]
+        rows = conn.execute(
+            f"SELECT id, uuid, version, transaction_uuid, {cols}, ST_AsBinary(geom) "
+            "FROM parcel_versions WHERE commune_code = %s AND id > %s ORDER BY id LIMIT %s",
+            (code, after, limit + 1)).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    n = len(_HISTORY_COLS)
+    shapes = to_geojson(shapely.from_wkb([None if r[4 + n] is None else bytes(r[4 + n])
+                                          for r in rows]))
+    return {"crs": f"EPSG:{crs}",
+            "versions": [{"id": r[0], "uuid": r[1], "version": r[2], "transaction_uuid": r[3],
+                          "data": dict(zip(_HISTORY_COLS, r[4:4 + n]), geometry=g)}
+                         for r, g in zip(rows, shapes)],
+            "next_after": rows[-1][0] if more else None}
+
+
+def area_info(pool, who: Principal, district: Optional[str], bbox: Optional[str],
+              bbox_crs: str) -> dict:
+    """A district or a bounding box as its communes (each as :func:`commune_info`), one CRS."""
+    if (district is None) == (bbox is None):
+        raise ApiError(422, "area.choice", "Give either district or bbox (not both, not none).",
+                       "Hãy cho district hoặc bbox (chỉ một trong hai).")
+    with pool.connection() as conn:
+        box = area.parse_bbox(conn, bbox, bbox_crs) if bbox is not None else None
+        rows = area.resolve(conn, who, district, box)
+    communes = [commune_info(pool, who, r[0]) for r in rows]
+    return {"district": district, "bbox": list(box[:4]) if box else None,
+            "bbox_crs": f"EPSG:{box[4]}" if box else None, "crs": communes[0]["crs"],
+            "communes": communes}
+
+
+def bbox_param(pool, bbox: Optional[str], bbox_crs: str) -> Optional[tuple]:
+    if bbox is None:
+        return None
+    with pool.connection() as conn:
+        return area.parse_bbox(conn, bbox, bbox_crs)

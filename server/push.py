@@ -85,15 +85,19 @@ def _apply(conn, who: Principal, cs, body_sha: str, remote: str) -> dict:
         audit(conn, who, "push", "replayed", 200, uuid, cs.commune_code, response["revision"],
               remote)
         return response
-    conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (COMMUNE_LOCK,
-                                                                    cs.commune_code))
+    # Every commune the change set touches is locked, in one order (no deadlock), so that
+    # each commune's revisions still commit in order.
+    allowed = _allowed_communes(conn, who, commune, _communes_touched(conn, cs, by_table))
+    for code in sorted(allowed):
+        conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (COMMUNE_LOCK, code))
     revision = conn.execute("SELECT nextval('revision_seq')").fetchone()[0]
     current = {t: db_rows.select_current(conn, t, [c.key.model_dump() for c in ch], lock=True)
                for t, ch in by_table.items()}
-    _check_scope(cs, by_table, current)
+    _check_scope(cs, by_table, current, allowed)
     _check_versions(by_table, current)
+    _check_documents(conn, by_table)
 
-    versions, log = [], []
+    versions, log, entries = [], [], []
     before, parcels, parties, rights = [], [], [], set()
     for table, changes in by_table.items():
         now = current[table]
@@ -126,7 +130,20 @@ def _apply(conn, who: Principal, cs, body_sha: str, remote: str) -> dict:
         if table == "right_shares":
             rights = {c.key.right_uuid for c in changes}
         db_rows.delete(conn, table, dels)
-        db_rows.upsert(conn, table, ups, cs.commune_code, revision, uuid, srid)
+        homes = _homes(conn, table, ups, now, cs.commune_code)
+        for code in sorted(set(homes)):
+            db_rows.upsert(conn, table, [u for u, h in zip(ups, homes) if h == code], code,
+                           revision, uuid, srid)
+        # The change goes to the log of the row's commune, and of the commune it left (whose
+        # working copies then drop it); a deletion to the commune it was in.
+        was = {key_text(r["key"]): r["commune_code"] for r in now.values()}
+        for (key, _, _), home in zip(ups, homes):
+            k = key_text(key)
+            entries.append((home, table, k, "upsert"))
+            if was.get(k, home) != home:
+                entries.append((was[k], table, k, "upsert"))
+        entries += [(was.get(key_text(k), cs.commune_code), table, key_text(k), "delete")
+                    for k in dels]
 
     found = validate(conn, Commune(commune[0], commune[1], srid, *(v or "" for v in commune[2:6])),
                      before, parcels, parties, rights)
@@ -138,10 +155,10 @@ def _apply(conn, who: Principal, cs, body_sha: str, remote: str) -> dict:
                        f"{found[0]['message_vi']}", violations=found)
     conn.execute(
         "INSERT INTO change_log (commune_code, revision, seq, table_name, key, action) "
-        "SELECT %s, %s, s, t, k::jsonb, a FROM unnest(%s::int[], %s::text[], %s::text[], "
-        "%s::text[]) AS u(s, t, k, a)",
-        (cs.commune_code, revision, list(range(len(log))), [x[0] for x in log],
-         [x[1] for x in log], [x[2] for x in log]))
+        "SELECT c, %s, s, t, k::jsonb, a FROM unnest(%s::text[], %s::int[], %s::text[], "
+        "%s::text[], %s::text[]) AS u(c, s, t, k, a)",
+        (revision, [x[0] for x in entries], list(range(len(entries))),
+         [x[1] for x in entries], [x[2] for x in entries], [x[3] for x in entries]))
     response = {"changeset": uuid, "revision": revision, "applied": len(log),
                 "versions": versions}
     conn.execute("UPDATE changesets SET revision = %s, response = %s WHERE uuid = %s",
@@ -168,24 +185,98 @@ def _group(cs) -> dict:
     return {t: by_table[t] for t in TABLES if t in by_table}
 
 
-def _check_scope(cs, by_table: dict, current: dict) -> None:
+def _communes_touched(conn, cs, by_table: dict) -> set:
+    """The change set's commune, the communes its parcels name, and those of the existing rows
+    it touches (read before the locks; re-checked under them by :func:`_check_scope`)."""
+    codes = {cs.commune_code}
+    codes |= {c.data.commune_code for c in by_table.get("parcels", []) if c.data is not None}
+    for table, changes in by_table.items():
+        where, params = db_rows.key_filter(table, [c.key.model_dump() for c in changes])
+        codes |= {r[0] for r in conn.execute(
+            f"SELECT DISTINCT t.commune_code FROM {table} t WHERE {where}", params)}
+    return codes
+
+
+def _allowed_communes(conn, who: Principal, commune, codes: set) -> set:
+    """A change set may touch rows of several communes (a district working copy), all of
+    them in the token's districts and in the change set's TM-3 CRS."""
+    rows = {r[0]: r for r in conn.execute(
+        "SELECT code, district_code, crs_epsg FROM communes WHERE code = ANY(%s)",
+        (sorted(codes),))}
+    for code in sorted(codes):
+        row = rows.get(code)
+        if row is None:
+            raise ApiError(422, "changeset.commune_unknown",
+                           f"Commune {code} named in the change set is not in the land "
+                           "database.", f"Xã {code} trong bộ thay đổi không có trong cơ sở dữ "
+                           "liệu đất đai.")
+        if row[1] not in who.districts:
+            raise ApiError(403, "auth.row_scope",
+                           f"The change set touches rows of commune {code} in district "
+                           f"{row[1]}, outside this token's districts "
+                           f"({', '.join(sorted(who.districts))}).",
+                           f"Bộ thay đổi sửa dữ liệu của xã {code} thuộc huyện {row[1]}, ngoài "
+                           f"phạm vi của mã truy cập này ({', '.join(sorted(who.districts))}).")
+        if row[2] != commune[6]:
+            raise ApiError(422, "changeset.commune_mismatch",
+                           f"Commune {code} is kept in EPSG:{row[2]}, not in the change set's "
+                           f"EPSG:{commune[6]}: one change set holds one TM-3 zone.",
+                           f"Xã {code} dùng EPSG:{row[2]}, không phải EPSG:{commune[6]} của bộ "
+                           "thay đổi: mỗi bộ thay đổi chỉ thuộc một múi chiếu TM-3.")
+    return set(codes)
+
+
+def _check_scope(cs, by_table: dict, current: dict, allowed: set) -> None:
     for table, rows in current.items():
         for row in rows.values():
-            if row["commune_code"] != cs.commune_code:
-                raise ApiError(403, "auth.row_scope",
-                               f"{table} {key_text(row['key'])} belongs to commune "
-                               f"{row['commune_code']}, not {cs.commune_code}: a change set may "
-                               "change only its own commune's rows.",
-                               f"{table} {key_text(row['key'])} thuộc xã {row['commune_code']}, "
-                               f"không phải {cs.commune_code}: bộ thay đổi chỉ được sửa dữ liệu "
-                               "của xã mình.")
-    for c in by_table.get("parcels", []):
-        if c.data is not None and c.data.commune_code != cs.commune_code:
-            raise ApiError(422, "changeset.commune_mismatch",
-                           f"Parcel {c.key.uuid} is given commune {c.data.commune_code} in a "
-                           f"change set of commune {cs.commune_code}.",
-                           f"Thửa {c.key.uuid} ghi mã xã {c.data.commune_code} trong bộ thay "
-                           f"đổi của xã {cs.commune_code}.")
+            if row["commune_code"] not in allowed:  # moved between the read and the lock
+                raise ApiError(503, "changeset.retry", "Rows moved while the change set was "
+                               "being applied; nothing was applied: send it again.",
+                               "Dữ liệu vừa thay đổi trong lúc áp dụng; chưa áp dụng gì: hãy "
+                               "gửi lại.")
+
+
+_PARENT = {"rights": ("parcel_uuid", "parcels"), "restrictions": ("parcel_uuid", "parcels"),
+           "certificate_parcels": ("parcel_uuid", "parcels"),
+           "transaction_parcels": ("parcel_uuid", "parcels"),
+           "parcel_lineage": ("child_uuid", "parcels"), "right_shares": ("right_uuid", "rights")}
+
+
+def _homes(conn, table: str, ups: list, now: dict, default: str) -> list:
+    """The commune of each upserted row: an existing row keeps its own, a parcel names its
+    own, a new row hanging on a parcel (or on a right, a registration change) goes with it, so
+    that the working copies of that commune pull it; anything else goes to the change set's
+    commune."""
+    if table == "parcels":
+        return [d["commune_code"] for _, d, _ in ups]
+    column, parent = _PARENT.get(table, ("transaction_uuid", "transactions"))
+    refs = [{**k, **d}.get(column) for k, d, _ in ups]
+    found = dict(conn.execute(f"SELECT uuid, commune_code FROM {parent} WHERE uuid = ANY(%s)",
+                              ([r for r in refs if r],))) if any(refs) else {}
+    out = []
+    for (key, _, _), ref in zip(ups, refs):
+        existing = now.get(db_rows.key_tuple(table, key))
+        out.append(existing["commune_code"] if existing else found.get(ref, default))
+    return out
+
+
+def _check_documents(conn, by_table: dict) -> None:
+    """A document row must never point to bytes the server does not hold (the client uploads
+    the scans before the change set that references them)."""
+    shas = sorted({c.key.sha256 for c in by_table.get("documents", []) if c.action == "upsert"})
+    if not shas:
+        return
+    held = {r[0] for r in conn.execute("SELECT sha256 FROM document_blobs WHERE sha256 = "
+                                       "ANY(%s) AND complete", (shas,))}
+    missing = [s for s in shas if s not in held]
+    if missing:
+        raise ApiError(422, "changeset.document_missing",
+                       f"{len(missing)} scanned document(s) of the change set are not (fully) "
+                       f"uploaded, e.g. {missing[0]}: upload them (PUT /documents/{{sha256}}) "
+                       "first; nothing was applied.",
+                       f"{len(missing)} tài liệu quét trong bộ thay đổi chưa được tải lên đủ, "
+                       f"ví dụ {missing[0]}: hãy tải lên (PUT /documents/{{sha256}}) trước; "
+                       "chưa áp dụng gì.", missing=missing)
 
 
 def _check_versions(by_table: dict, current: dict) -> None:

@@ -4,87 +4,87 @@
 <context>
     <name>CadastreActions</name>
     <message>
-        <location filename="../ui/actions.py" line="266"/>
+        <location filename="../ui/actions.py" line="271"/>
         <source>Cadastre Editor</source>
         <translation>Biên tập địa chính</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="50"/>
+        <location filename="../ui/actions.py" line="51"/>
         <source>&amp;Cadastre</source>
         <translation>&amp;Địa chính</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="61"/>
+        <location filename="../ui/actions.py" line="62"/>
         <source>Open working copy…</source>
         <translation>Mở bản sao làm việc…</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="65"/>
+        <location filename="../ui/actions.py" line="66"/>
         <source>New demo working copy…</source>
         <translation>Tạo bản sao làm việc mẫu…</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="70"/>
+        <location filename="../ui/actions.py" line="71"/>
         <source>Working copy information</source>
         <translation>Thông tin bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="70"/>
+        <location filename="../ui/actions.py" line="71"/>
         <source>Show what the working copy of the active parcel layer holds</source>
         <translation>Xem nội dung bản sao làm việc của lớp thửa đất đang chọn</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="73"/>
+        <location filename="../ui/actions.py" line="74"/>
         <source>Journal</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="73"/>
+        <location filename="../ui/actions.py" line="74"/>
         <source>List the newest journal entries of the active working copy</source>
         <translation>Liệt kê các mục nhật ký mới nhất của bản sao làm việc đang chọn</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="172"/>
+        <location filename="../ui/actions.py" line="177"/>
         <source>Select the parcel layer of a Cadastre Editor working copy</source>
         <translation>Hãy chọn lớp thửa đất của một bản sao làm việc Cadastre Editor</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="191"/>
+        <location filename="../ui/actions.py" line="196"/>
         <source>Open working copy</source>
         <translation>Mở bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="191"/>
+        <location filename="../ui/actions.py" line="196"/>
         <source>GeoPackage working copies (*.gpkg)</source>
         <translation>Bản sao làm việc GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="205"/>
+        <location filename="../ui/actions.py" line="210"/>
         <source>Cannot open the working copy</source>
         <translation>Không mở được bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="260"/>
+        <location filename="../ui/actions.py" line="265"/>
         <source>Cannot create the demo working copy</source>
         <translation>Không tạo được bản sao làm việc mẫu</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="266"/>
+        <location filename="../ui/actions.py" line="271"/>
         <source>Demo working copy created: {path}</source>
         <translation>Đã tạo bản sao làm việc mẫu: {path}</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="278"/>
+        <location filename="../ui/actions.py" line="283"/>
         <source>Cannot read the working copy</source>
         <translation>Không đọc được bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="61"/>
+        <location filename="../ui/actions.py" line="62"/>
         <source>Open a Cadastre Editor working copy, a GeoPackage file, and add its parcels and map sheets to the map</source>
         <translation>Mở một bản sao làm việc Cadastre Editor, là một tệp GeoPackage, và đưa các thửa đất, tờ bản đồ của nó lên bản đồ</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="65"/>
+        <location filename="../ui/actions.py" line="66"/>
         <source>Generate a demo commune of Hải Phòng in VN-2000 TM-3 into a new working copy and open it</source>
         <translation>Tạo một xã mẫu thuộc Hải Phòng, hệ tọa độ VN-2000 múi chiếu 3°, thành bản sao làm việc mới và mở nó</translation>
     </message>
@@ -242,6 +242,240 @@
     </message>
 </context>
 <context>
+    <name>CheckoutDialog</name>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="43"/>
+        <source>GeoPackage working copies (*.gpkg)</source>
+        <translation>Bản sao làm việc GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="48"/>
+        <source>No sync server yet: enter one with Cadastre &gt; Sync server… first.</source>
+        <translation>Chưa có máy chủ đồng bộ: hãy nhập một máy chủ ở Địa chính &gt; Máy chủ đồng bộ… trước.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="52"/>
+        <source>Server</source>
+        <translation>Máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="76"/>
+        <source>Commune code</source>
+        <translation>Mã xã</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="56"/>
+        <source>New working copy</source>
+        <translation>Bản sao làm việc mới</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="59"/>
+        <source>Check out</source>
+        <translation>Lấy về</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="60"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="23"/>
+        <source>Check out an area</source>
+        <translation>Lấy về một khu vực</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="25"/>
+        <source>Downloads a commune, a district or the parcels in the map&apos;s current extent from the central land database into a new working copy, in the background, and opens it. Edit it offline, then push your changes.</source>
+        <translation>Tải một xã, một huyện hoặc các thửa đất trong phạm vi bản đồ đang hiển thị từ cơ sở dữ liệu đất đai trung tâm về một bản sao làm việc mới, chạy nền, rồi mở ra. Chỉnh sửa ngoại tuyến, sau đó đẩy các thay đổi lên máy chủ.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="34"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="35"/>
+        <source>District</source>
+        <translation>Huyện</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="37"/>
+        <source>Parcels in the current map extent</source>
+        <translation>Các thửa trong phạm vi bản đồ hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="53"/>
+        <source>Area</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/checkout_dialog.py" line="76"/>
+        <source>District code</source>
+        <translation>Mã huyện</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="49"/>
+        <source>Sync status and conflicts</source>
+        <translation>Trạng thái đồng bộ và xung đột</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="80"/>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="188"/>
+        <source>Mine (this working copy)</source>
+        <translation>Bản của tôi (bản sao làm việc này)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="190"/>
+        <source>Theirs (server)</source>
+        <translation>Bản trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="85"/>
+        <source>Keep mine</source>
+        <translation>Giữ bản của tôi</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="86"/>
+        <source>Take theirs</source>
+        <translation>Lấy bản trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="87"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="88"/>
+        <source>Push now</source>
+        <translation>Đẩy lên ngay</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="89"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="90"/>
+        <source>Keep this working copy&apos;s version; the next push replaces the server&apos;s version with it</source>
+        <translation>Giữ phiên bản của bản sao làm việc này; lần đẩy lên sau sẽ thay phiên bản trên máy chủ bằng nó</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="92"/>
+        <source>Replace this working copy&apos;s version with the server&apos;s; your change to this row is dropped</source>
+        <translation>Thay phiên bản của bản sao làm việc này bằng bản trên máy chủ; thay đổi của bạn ở dòng này bị bỏ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="94"/>
+        <source>Write a merged version, starting from yours; the next push sends it</source>
+        <translation>Soạn một phiên bản gộp, bắt đầu từ bản của tôi; lần đẩy lên sau sẽ gửi nó</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="137"/>
+        <source>Server: {server} · commune {commune} · last pulled revision {pulled} · rows waiting to be pushed: {pending} · change set in the outbox: {outbox} changes · open conflicts: {conflicts}</source>
+        <translation>Máy chủ: {server} · xã {commune} · phiên bản kéo về gần nhất {pulled} · dòng chờ đẩy lên: {pending} · bộ thay đổi đang chờ gửi: {outbox} thay đổi · xung đột đang mở: {conflicts}</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="137"/>
+        <source>none (not checked out from a server)</source>
+        <translation>không có (không lấy về từ máy chủ)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="164"/>
+        <source>No open conflicts.</source>
+        <translation>Không có xung đột nào đang mở.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="169"/>
+        <source>Parcel {sheet}/{number}</source>
+        <translation>Thửa đất {sheet}/{number}</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="174"/>
+        <source>{what}: deleted here, changed on the server</source>
+        <translation>{what}: đã xoá ở đây, đã thay đổi trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="176"/>
+        <source>{what}: changed here, deleted on the server</source>
+        <translation>{what}: đã thay đổi ở đây, đã xoá trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="177"/>
+        <source>{what}: changed here and on the server</source>
+        <translation>{what}: đã thay đổi ở đây và trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="188"/>
+        <source>Mine: deleted in this working copy</source>
+        <translation>Bản của tôi: đã xoá trong bản sao làm việc này</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="190"/>
+        <source>Theirs: deleted on the server</source>
+        <translation>Bản trên máy chủ: đã xoá trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="198"/>
+        <source>(deleted)</source>
+        <translation>(đã xoá)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="238"/>
+        <source>All conflicts are resolved. Push to send the resolutions to the server.</source>
+        <translation>Đã giải quyết mọi xung đột. Hãy đẩy lên để gửi các cách giải quyết lên máy chủ.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictEditDialog</name>
+    <message>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="15"/>
+        <source>Edit the conflicting row</source>
+        <translation>Sửa dòng bị xung đột</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="31"/>
+        <source>Mine (this working copy)</source>
+        <translation>Bản của tôi (bản sao làm việc này)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="31"/>
+        <source>Theirs (server)</source>
+        <translation>Bản trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="35"/>
+        <source>Boundary</source>
+        <translation>Ranh giới</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="40"/>
+        <source>Save resolution</source>
+        <translation>Lưu cách giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="41"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="71"/>
+        <source>{field} is required: fill it in.</source>
+        <translation>{field} là bắt buộc: hãy điền vào.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="77"/>
+        <source>A number field holds something that is not a number: check the whole numbers (sheet, parcel number) and the areas (e.g. 152.5).</source>
+        <translation>Một trường số chứa giá trị không phải là số: hãy kiểm tra các số nguyên (số tờ, số thửa) và diện tích (ví dụ 152.5).</translation>
+    </message>
+</context>
+<context>
     <name>DemoDialog</name>
     <message>
         <location filename="../ui/demo_dialog.py" line="24"/>
@@ -302,7 +536,7 @@
 <context>
     <name>DemoGenerationTask</name>
     <message>
-        <location filename="../ui/demo_task.py" line="39"/>
+        <location filename="../ui/demo_task.py" line="40"/>
         <source>Generating a demo working copy of {count} parcels</source>
         <translation>Đang tạo bản sao làm việc mẫu gồm {count} thửa đất</translation>
     </message>
@@ -396,7 +630,7 @@
 <context>
     <name>DgnImportTask</name>
     <message>
-        <location filename="../ui/io/tasks.py" line="20"/>
+        <location filename="../ui/io/tasks.py" line="18"/>
         <source>Importing DGN sheet {sheet}</source>
         <translation>Đang nhập tờ bản đồ DGN số {sheet}</translation>
     </message>
@@ -487,24 +721,24 @@
         <translation>Nhập số liệu đo</translation>
     </message>
     <message>
-        <location filename="../tools/tool_actions.py" line="49"/>
-        <source>Create a parcel from a bearing and distance traverse or from a total-station or GNSS coordinate list, with its closure checked</source>
-        <translation>Tạo thửa từ đường chuyền phương vị và khoảng cách hoặc từ danh sách tọa độ máy toàn đạc hay GNSS, có kiểm tra sai số khép</translation>
-    </message>
-    <message>
-        <location filename="../tools/tool_actions.py" line="187"/>
+        <location filename="../tools/tool_actions.py" line="188"/>
         <source>Undo last parcel operation</source>
         <translation>Hoàn tác thao tác thửa gần nhất</translation>
     </message>
     <message>
-        <location filename="../tools/tool_actions.py" line="52"/>
+        <location filename="../tools/tool_actions.py" line="53"/>
         <source>Undo the newest split, merge, boundary move or surveyed parcel of the working copy</source>
         <translation>Hoàn tác thao tác tách thửa, hợp thửa, di chuyển ranh giới hoặc tạo thửa từ số liệu đo gần nhất của bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../tools/tool_actions.py" line="180"/>
+        <location filename="../tools/tool_actions.py" line="181"/>
         <source>Merge parcels</source>
         <translation>Hợp thửa</translation>
+    </message>
+    <message>
+        <location filename="../tools/tool_actions.py" line="49"/>
+        <source>Create a parcel, or a parcel&apos;s new boundary, from a bearing and distance traverse or from a total-station or GNSS coordinate list, with its closure checked</source>
+        <translation>Tạo thửa, hoặc ranh giới mới của một thửa, từ đường chuyền phương vị và khoảng cách hoặc từ danh sách tọa độ máy toàn đạc hay GNSS, có kiểm tra sai số khép</translation>
     </message>
 </context>
 <context>
@@ -827,87 +1061,87 @@
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../ui/io/actions.py" line="46"/>
+        <location filename="../ui/io/actions.py" line="47"/>
         <source>Import DGN sheet…</source>
         <translation>Nhập tờ bản đồ DGN…</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="46"/>
+        <location filename="../ui/io/actions.py" line="47"/>
         <source>Build parcels from a MicroStation DGN v7 cadastral sheet into a working copy, in the background, and open it with the problems found</source>
         <translation>Tạo thửa đất từ tờ bản đồ địa chính MicroStation DGN v7 vào bản sao làm việc, chạy nền, rồi mở bản sao cùng các lỗi phát hiện</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="49"/>
+        <location filename="../ui/io/actions.py" line="50"/>
         <source>Print the cadastral map extract of the selected parcel to a PDF file</source>
         <translation>In trích lục bản đồ địa chính của thửa đang chọn ra tệp PDF</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="51"/>
+        <location filename="../ui/io/actions.py" line="52"/>
         <source>Print parcel extract</source>
         <translation>In trích lục thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="87"/>
+        <location filename="../ui/io/actions.py" line="75"/>
         <source>Select exactly one parcel to print its extract</source>
         <translation>Hãy chọn đúng một thửa đất để in trích lục</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="105"/>
+        <location filename="../ui/io/actions.py" line="93"/>
         <source>Save parcel extract</source>
         <translation>Lưu trích lục thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="105"/>
+        <location filename="../ui/io/actions.py" line="93"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="113"/>
+        <location filename="../ui/io/actions.py" line="101"/>
         <source>The parcel layer has unsaved edits: the extract shows the working copy as saved.</source>
         <translation>Lớp thửa đất có chỉnh sửa chưa lưu: trích lục thể hiện bản sao làm việc như đã lưu.</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="119"/>
+        <location filename="../ui/io/actions.py" line="107"/>
         <source>Cannot print the parcel extract</source>
         <translation>Không in được trích lục thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="128"/>
+        <location filename="../ui/io/actions.py" line="116"/>
         <source>Parcel extract written ({pages} pages): {path}</source>
         <translation>Đã ghi trích lục thửa đất ({pages} trang): {path}</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="243"/>
+        <location filename="../ui/io/actions.py" line="231"/>
         <source>Cadastre Editor</source>
         <translation>Biên tập địa chính</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="131"/>
+        <location filename="../ui/io/actions.py" line="119"/>
         <source>Open PDF</source>
         <translation>Mở PDF</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="170"/>
+        <location filename="../ui/io/actions.py" line="158"/>
         <source>DGN import failed</source>
         <translation>Nhập DGN thất bại</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="172"/>
+        <location filename="../ui/io/actions.py" line="160"/>
         <source>DGN import cancelled.</source>
         <translation>Đã hủy nhập DGN.</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="192"/>
+        <location filename="../ui/io/actions.py" line="180"/>
         <source>{imported} parcels imported into {path}: {errors} errors, {warnings} warnings.</source>
         <translation>Đã nhập {imported} thửa vào {path}: {errors} lỗi, {warnings} cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="213"/>
+        <location filename="../ui/io/actions.py" line="201"/>
         <source>DGN import problems</source>
         <translation>Lỗi nhập DGN</translation>
     </message>
     <message>
-        <location filename="../ui/io/actions.py" line="237"/>
+        <location filename="../ui/io/actions.py" line="225"/>
         <source>A DGN import is already running: wait for it to finish.</source>
         <translation>Đang có một lượt nhập DGN chạy: hãy chờ nó hoàn tất.</translation>
     </message>
@@ -1254,139 +1488,144 @@
 <context>
     <name>ParcelHistoryDock</name>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="28"/>
+        <location filename="../ui/transactions/history_dock.py" line="31"/>
         <source>Parcel history</source>
         <translation>Lịch sử thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="36"/>
+        <location filename="../ui/transactions/history_dock.py" line="39"/>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="36"/>
+        <location filename="../ui/transactions/history_dock.py" line="39"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="36"/>
+        <location filename="../ui/transactions/history_dock.py" line="39"/>
         <source>Parcel</source>
         <translation>Thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="36"/>
+        <location filename="../ui/transactions/history_dock.py" line="39"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="66"/>
+        <location filename="../ui/transactions/history_dock.py" line="72"/>
         <source>Parcel {label} ({status}): {transactions} transactions, {versions} versions</source>
         <translation>Thửa {label} ({status}): {transactions} biến động, {versions} phiên bản</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="76"/>
+        <location filename="../ui/transactions/history_dock.py" line="82"/>
         <source>Made from: {parcels}</source>
         <translation>Hình thành từ: {parcels}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="79"/>
+        <location filename="../ui/transactions/history_dock.py" line="85"/>
         <source>Continued by: {parcels}</source>
         <translation>Được thay thế bởi: {parcels}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="89"/>
+        <location filename="../ui/transactions/history_dock.py" line="95"/>
         <source>{label} (earlier parcel)</source>
         <translation>{label} (thửa trước)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="91"/>
+        <location filename="../ui/transactions/history_dock.py" line="97"/>
         <source>{label} (later parcel)</source>
         <translation>{label} (thửa sau)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="98"/>
+        <location filename="../ui/transactions/history_dock.py" line="104"/>
         <source>Version {n} (in force)</source>
         <translation>Phiên bản {n} (đang hiệu lực)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="100"/>
+        <location filename="../ui/transactions/history_dock.py" line="106"/>
         <source>Version {n}, retired {date}</source>
         <translation>Phiên bản {n}, chấm dứt {date}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="103"/>
+        <location filename="../ui/transactions/history_dock.py" line="109"/>
         <source>Version {n}, until {date}</source>
         <translation>Phiên bản {n}, đến {date}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="121"/>
+        <location filename="../ui/transactions/history_dock.py" line="127"/>
         <source>Double-click to open the scan</source>
         <translation>Nhấp đúp để mở bản quét</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="130"/>
+        <location filename="../ui/transactions/history_dock.py" line="136"/>
         <source>Parcels before</source>
         <translation>Thửa trước biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="132"/>
+        <location filename="../ui/transactions/history_dock.py" line="138"/>
         <source>Parcels after</source>
         <translation>Thửa sau biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="135"/>
+        <location filename="../ui/transactions/history_dock.py" line="141"/>
         <source>Holders before</source>
         <translation>Người sử dụng trước</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="138"/>
+        <location filename="../ui/transactions/history_dock.py" line="144"/>
         <source>Holders after</source>
         <translation>Người sử dụng sau</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="143"/>
+        <location filename="../ui/transactions/history_dock.py" line="149"/>
         <source>{kind} registered</source>
         <translation>Đăng ký {kind}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="146"/>
+        <location filename="../ui/transactions/history_dock.py" line="152"/>
         <source>{kind} released</source>
         <translation>Xóa {kind}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="149"/>
+        <location filename="../ui/transactions/history_dock.py" line="155"/>
         <source>Certificate issued</source>
         <translation>Cấp Giấy chứng nhận</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="150"/>
+        <location filename="../ui/transactions/history_dock.py" line="156"/>
         <source>Certificate cancelled</source>
         <translation>Hủy Giấy chứng nhận</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="154"/>
+        <location filename="../ui/transactions/history_dock.py" line="160"/>
         <source>Owner information changed</source>
         <translation>Thay đổi thông tin người sử dụng</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="154"/>
+        <location filename="../ui/transactions/history_dock.py" line="160"/>
         <source>{name}, previously {values}</source>
         <translation>{name}, trước đây {values}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="157"/>
+        <location filename="../ui/transactions/history_dock.py" line="163"/>
         <source>Scanned document</source>
         <translation>Tài liệu quét</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="159"/>
+        <location filename="../ui/transactions/history_dock.py" line="165"/>
         <source>Recorded</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="159"/>
+        <location filename="../ui/transactions/history_dock.py" line="165"/>
         <source>by {who} on {when}</source>
         <translation>bởi {who} lúc {when}</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="231"/>
+        <source>Downloading the scan '{name}' from the sync server…</source>
+        <translation>Đang tải bản quét '{name}' từ máy chủ đồng bộ…</translation>
     </message>
 </context>
 <context>
@@ -1564,77 +1803,77 @@
 <context>
     <name>QualityActions</name>
     <message>
-        <location filename="../ui/quality/actions.py" line="39"/>
+        <location filename="../ui/quality/actions.py" line="40"/>
         <source>Check topology</source>
         <translation>Kiểm tra topo</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="39"/>
+        <location filename="../ui/quality/actions.py" line="40"/>
         <source>Check the whole working copy in the background: invalid and overlapping parcels, gaps and slivers, stray vertices, duplicate numbers, land-use codes and areas</source>
         <translation>Kiểm tra toàn bộ bản sao làm việc ở chế độ nền: thửa không hợp lệ và chồng lấn, khe hở và dải hẹp, đỉnh lệch, số thửa trùng, mã mục đích sử dụng và diện tích</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="77"/>
+        <location filename="../ui/quality/actions.py" line="72"/>
         <source>The parcel layer has unsaved edits: the check reads the working copy as saved. Save the edits to have them checked.</source>
         <translation>Lớp thửa đất có chỉnh sửa chưa lưu: việc kiểm tra đọc bản sao làm việc như đã lưu. Hãy lưu các chỉnh sửa để chúng được kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="94"/>
+        <location filename="../ui/quality/actions.py" line="89"/>
         <source>Topology check failed</source>
         <translation>Kiểm tra topo không thành công</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="96"/>
+        <location filename="../ui/quality/actions.py" line="91"/>
         <source>Topology check cancelled.</source>
         <translation>Đã hủy kiểm tra topo.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="101"/>
+        <location filename="../ui/quality/actions.py" line="96"/>
         <source>{parcels} parcels checked in {seconds} s: {errors} errors, {warnings} warnings.</source>
         <translation>Đã kiểm tra {parcels} thửa trong {seconds} giây: {errors} lỗi, {warnings} cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="123"/>
+        <location filename="../ui/quality/actions.py" line="118"/>
         <source>The parcel layer has unsaved edits. Save or discard them (Toggle Editing) before fixing.</source>
         <translation>Lớp thửa đất có chỉnh sửa chưa lưu. Hãy lưu hoặc hủy các chỉnh sửa đó (Bật/tắt chỉnh sửa) trước khi sửa lỗi.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="140"/>
+        <location filename="../ui/quality/actions.py" line="135"/>
         <source>Fixing failed</source>
         <translation>Sửa lỗi không thành công</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="142"/>
+        <location filename="../ui/quality/actions.py" line="137"/>
         <source>Fixing cancelled before any change.</source>
         <translation>Đã hủy sửa lỗi trước khi có thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="163"/>
+        <location filename="../ui/quality/actions.py" line="158"/>
         <source>Fixed {fixed} of {tried} errors.</source>
         <translation>Đã sửa {fixed} trên {tried} lỗi.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="166"/>
+        <location filename="../ui/quality/actions.py" line="161"/>
         <source>Stopped on request; the fixes made so far are kept.</source>
         <translation>Đã dừng theo yêu cầu; các lỗi đã sửa được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="168"/>
+        <location filename="../ui/quality/actions.py" line="163"/>
         <source>The working copy had changed since the check: it was read and checked again.</source>
         <translation>Bản sao làm việc đã thay đổi sau lần kiểm tra: đã đọc lại và kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="175"/>
+        <location filename="../ui/quality/actions.py" line="170"/>
         <source>…and {count} more not fixed.</source>
         <translation>…và {count} lỗi khác chưa sửa được.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="226"/>
+        <location filename="../ui/quality/actions.py" line="221"/>
         <source>A topology check or fix is already running: wait for it, or cancel it in the Topology check panel.</source>
         <translation>Một lượt kiểm tra hoặc sửa lỗi topo đang chạy: hãy chờ, hoặc hủy trong bảng Kiểm tra topo.</translation>
     </message>
     <message>
-        <location filename="../ui/quality/actions.py" line="246"/>
+        <location filename="../ui/quality/actions.py" line="241"/>
         <source>Topology check</source>
         <translation>Kiểm tra topo</translation>
     </message>
@@ -1986,6 +2225,263 @@
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="../ui/sync/actions.py" line="46"/>
+        <source>Sync server…</source>
+        <translation>Máy chủ đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="46"/>
+        <source>Enter the central server&apos;s address and your access token, stored in QGIS&apos;s authentication database</source>
+        <translation>Nhập địa chỉ máy chủ trung tâm và mã truy cập của bạn, được lưu trong cơ sở dữ liệu xác thực của QGIS</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="49"/>
+        <source>Check out…</source>
+        <translation>Lấy về…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="49"/>
+        <source>Download a commune from the central server into a new working copy and open it</source>
+        <translation>Tải một xã từ máy chủ trung tâm về một bản sao làm việc mới và mở nó</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="52"/>
+        <source>Push</source>
+        <translation>Đẩy lên</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="52"/>
+        <source>Check the working copy&apos;s changes and send them to the central server</source>
+        <translation>Kiểm tra các thay đổi của bản sao làm việc và gửi chúng lên máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="55"/>
+        <source>Pull</source>
+        <translation>Kéo về</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="55"/>
+        <source>Bring other offices&apos; changes from the central server into the working copy</source>
+        <translation>Đưa các thay đổi của các văn phòng khác từ máy chủ trung tâm về bản sao làm việc</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="58"/>
+        <source>Sync status / conflicts</source>
+        <translation>Trạng thái đồng bộ / xung đột</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="58"/>
+        <source>What is waiting to be pushed, and the rows changed both here and on the server, side by side</source>
+        <translation>Những gì đang chờ đẩy lên, và các dòng bị thay đổi cả ở đây và trên máy chủ, đặt cạnh nhau</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="77"/>
+        <source>Sync server saved: {url}. The token is in QGIS&apos;s authentication database.</source>
+        <translation>Đã lưu máy chủ đồng bộ: {url}. Mã truy cập nằm trong cơ sở dữ liệu xác thực của QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="223"/>
+        <source>Check-out failed</source>
+        <translation>Lấy về thất bại</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="223"/>
+        <source>Push failed</source>
+        <translation>Đẩy lên thất bại</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="224"/>
+        <source>Pull failed</source>
+        <translation>Kéo về thất bại</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="138"/>
+        <source>The working copy has unsaved edits on the map. Save them (Toggle Editing, Save) before synchronising: push and pull read and write the file itself.</source>
+        <translation>Bản sao làm việc có chỉnh sửa chưa lưu trên bản đồ. Hãy lưu chúng (Bật/tắt chỉnh sửa, Lưu) trước khi đồng bộ: đẩy lên và kéo về đọc và ghi trực tiếp vào tệp.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="226"/>
+        <source>Check-out cancelled: no working copy was made.</source>
+        <translation>Đã huỷ lấy về: không tạo bản sao làm việc nào.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="226"/>
+        <source>Push cancelled. Changes not yet sent stay in the working copy and go with the next push.</source>
+        <translation>Đã huỷ đẩy lên. Các thay đổi chưa gửi vẫn nằm trong bản sao làm việc và sẽ được gửi ở lần đẩy lên sau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="226"/>
+        <source>Pull cancelled: the working copy was not changed.</source>
+        <translation>Đã huỷ kéo về: bản sao làm việc không bị thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="234"/>
+        <source>{count} rows were changed both here and on the server. Nothing was overwritten: keep yours, take the server&apos;s or edit each one, then push again.</source>
+        <translation>{count} dòng đã bị thay đổi cả ở đây và trên máy chủ. Không có gì bị ghi đè: với từng dòng, hãy giữ bản của tôi, lấy bản trên máy chủ hoặc sửa, rồi đẩy lên lại.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="256"/>
+        <source>Commune {code} checked out at server revision {revision}: {parcels} parcels in {path}.</source>
+        <translation>Đã lấy về xã {code} ở phiên bản máy chủ {revision}: {parcels} thửa đất trong {path}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="268"/>
+        <source>Nothing to push: the server has every change of this working copy.</source>
+        <translation>Không có gì để đẩy lên: máy chủ đã có mọi thay đổi của bản sao làm việc này.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="271"/>
+        <source>Pushed {changes} changes in {changesets} change sets; the server is at revision {revision}.</source>
+        <translation>Đã đẩy lên {changes} thay đổi trong {changesets} bộ thay đổi; máy chủ đang ở phiên bản {revision}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="279"/>
+        <source>Pulled to server revision {head}: {applied} changes applied; {count} rows changed both here and on the server were not overwritten. Resolve them, then push.</source>
+        <translation>Đã kéo về đến phiên bản máy chủ {head}: áp dụng {applied} thay đổi; {count} dòng bị thay đổi cả ở đây và trên máy chủ không bị ghi đè. Hãy giải quyết chúng rồi đẩy lên.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="286"/>
+        <source>Pulled to server revision {head}: {received} changes received, {applied} applied.</source>
+        <translation>Đã kéo về đến phiên bản máy chủ {head}: nhận {received} thay đổi, áp dụng {applied}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="309"/>
+        <source>…and {count} more, all shown on the map.</source>
+        <translation>…và {count} lỗi khác, tất cả đều hiện trên bản đồ.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="311"/>
+        <source>Refused by the server</source>
+        <translation>Máy chủ từ chối</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="312"/>
+        <source>Not sent: fix these first</source>
+        <translation>Chưa gửi: hãy sửa các lỗi này trước</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="338"/>
+        <source>Cannot read the sync status</source>
+        <translation>Không đọc được trạng thái đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="365"/>
+        <source>A synchronisation is already running: wait for it to finish or cancel it in the task manager.</source>
+        <translation>Đang có một lần đồng bộ chạy: hãy chờ nó xong hoặc huỷ nó trong trình quản lý tác vụ.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="371"/>
+        <source>Cadastre Editor</source>
+        <translation>Cadastre Editor</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="224"/>
+        <source>Download failed</source>
+        <translation>Tải về thất bại</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="226"/>
+        <source>Download cancelled.</source>
+        <translation>Đã huỷ tải về.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/actions.py" line="259"/>
+        <source>Communes {code} checked out at server revision {revision}: {parcels} parcels in {path}.</source>
+        <translation>Đã lấy về các xã {code} ở phiên bản máy chủ {revision}: {parcels} thửa trong {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncServerDialog</name>
+    <message>
+        <location filename="../ui/sync/server_dialog.py" line="18"/>
+        <source>Sync server</source>
+        <translation>Máy chủ đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/server_dialog.py" line="21"/>
+        <source>The central land database this office synchronises with. The token is stored encrypted in QGIS&apos;s authentication database (protected by your master password), never in a project or a working copy.</source>
+        <translation>Cơ sở dữ liệu đất đai trung tâm mà văn phòng này đồng bộ. Mã truy cập được lưu mã hoá trong cơ sở dữ liệu xác thực của QGIS (bảo vệ bằng mật khẩu chủ của bạn), không bao giờ trong dự án hay bản sao làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/server_dialog.py" line="33"/>
+        <source>Allow unencrypted http (test servers only)</source>
+        <translation>Cho phép http không mã hoá (chỉ cho máy chủ thử nghiệm)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/server_dialog.py" line="40"/>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/server_dialog.py" line="41"/>
+        <source>Access token</source>
+        <translation>Mã truy cập</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/server_dialog.py" line="45"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/server_dialog.py" line="46"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/server_dialog.py" line="63"/>
+        <source>Stored; leave empty to keep it</source>
+        <translation>Đã lưu; để trống để giữ nguyên</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/server_dialog.py" line="63"/>
+        <source>The token the server administrator gave you</source>
+        <translation>Mã truy cập do quản trị viên máy chủ cấp cho bạn</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTasks</name>
+    <message>
+        <location filename="../ui/sync/tasks.py" line="73"/>
+        <source>Checking out commune {code}</source>
+        <translation>Đang lấy về xã {code}</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/tasks.py" line="91"/>
+        <source>Pushing changes</source>
+        <translation>Đang đẩy thay đổi lên</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/tasks.py" line="103"/>
+        <source>Pulling changes</source>
+        <translation>Đang kéo thay đổi về</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/tasks.py" line="117"/>
+        <source>Downloading a scanned document</source>
+        <translation>Đang tải một bản quét hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/tasks.py" line="76"/>
+        <source>Checking out district {code}</source>
+        <translation>Đang lấy về huyện {code}</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/tasks.py" line="79"/>
+        <source>Checking out the parcels of an extent</source>
+        <translation>Đang lấy về các thửa trong một phạm vi</translation>
+    </message>
+</context>
+<context>
+    <name>SyncViolationLayers</name>
+    <message>
+        <location filename="../ui/sync/violation_layers.py" line="67"/>
+        <source>Push refused: {name}</source>
+        <translation>Bị từ chối khi đẩy lên: {name}</translation>
+    </message>
+</context>
+<context>
     <name>TermSection</name>
     <message>
         <location filename="../ui/transactions/record_sections.py" line="276"/>
@@ -2089,52 +2585,52 @@
 <context>
     <name>TransactionActions</name>
     <message>
-        <location filename="../ui/transactions/actions.py" line="32"/>
+        <location filename="../ui/transactions/actions.py" line="33"/>
         <source>Record a registration change of the selected parcel: transfer, inheritance, mortgage, split or merge and the others, with its legal document</source>
         <translation>Đăng ký biến động của thửa đã chọn: chuyển nhượng, thừa kế, thế chấp, tách hợp thửa và các loại khác, cùng văn bản pháp lý</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="35"/>
+        <location filename="../ui/transactions/actions.py" line="36"/>
         <source>Record transaction…</source>
         <translation>Đăng ký biến động…</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="37"/>
+        <location filename="../ui/transactions/actions.py" line="38"/>
         <source>Parcel information</source>
         <translation>Thông tin thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="37"/>
+        <location filename="../ui/transactions/actions.py" line="38"/>
         <source>Show the holders, rights, restrictions and certificate of the selected parcel</source>
         <translation>Xem người sử dụng, quyền, hạn chế và Giấy chứng nhận của thửa đã chọn</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="40"/>
+        <location filename="../ui/transactions/actions.py" line="41"/>
         <source>Parcel history</source>
         <translation>Lịch sử thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="40"/>
+        <location filename="../ui/transactions/actions.py" line="41"/>
         <source>Show every transaction and version of the selected parcel, with the parcels it came from and became</source>
         <translation>Xem mọi biến động và phiên bản của thửa đã chọn, cùng các thửa hình thành nên nó và thửa thay thế nó</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="86"/>
+        <location filename="../ui/transactions/actions.py" line="80"/>
         <source>Select the parcel to record a transaction on</source>
         <translation>Hãy chọn thửa cần đăng ký biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="129"/>
+        <location filename="../ui/transactions/actions.py" line="128"/>
         <source>Cannot record a transaction</source>
         <translation>Không thể đăng ký biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="155"/>
+        <location filename="../ui/transactions/actions.py" line="154"/>
         <source>Cadastre Editor</source>
         <translation>Biên tập địa chính</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="155"/>
+        <location filename="../ui/transactions/actions.py" line="154"/>
         <source>Transaction recorded: {name}, dossier {dossier}</source>
         <translation>Đã đăng ký biến động: {name}, hồ sơ {dossier}</translation>
     </message>
@@ -2160,239 +2656,259 @@
 <context>
     <name>TraverseDock</name>
     <message>
-        <location filename="../tools/traverse_dock.py" line="47"/>
+        <location filename="../tools/traverse_dock.py" line="50"/>
         <source>Survey input</source>
         <translation>Nhập số liệu đo</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="58"/>
+        <location filename="../tools/traverse_dock.py" line="62"/>
         <source>Bearings and distances</source>
         <translation>Phương vị và khoảng cách</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="59"/>
+        <location filename="../tools/traverse_dock.py" line="63"/>
         <source>Coordinate list</source>
         <translation>Danh sách tọa độ</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="66"/>
+        <location filename="../tools/traverse_dock.py" line="70"/>
         <source>Largest linear misclosure accepted</source>
         <translation>Sai số khép tuyến tính lớn nhất cho phép</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="72"/>
+        <location filename="../tools/traverse_dock.py" line="76"/>
         <source>Worst relative precision accepted</source>
         <translation>Sai số khép tương đối lớn nhất cho phép</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="79"/>
+        <location filename="../tools/traverse_dock.py" line="83"/>
         <source>New parcel on unparcelled land</source>
         <translation>Thửa mới trên đất chưa lập thửa</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="80"/>
+        <location filename="../tools/traverse_dock.py" line="84"/>
         <source>The surveyed boundary becomes a new parcel; it may not overlap any parcel</source>
         <translation>Ranh giới đo đạc trở thành một thửa mới; thửa này không được chồng lấn thửa nào</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="82"/>
-        <source>Cut out of the parcel it lies in</source>
-        <translation>Tách khỏi thửa chứa nó</translation>
-    </message>
-    <message>
-        <location filename="../tools/traverse_dock.py" line="83"/>
-        <source>The parcel under the survey is retired; the surveyed piece and the rest become new parcels</source>
-        <translation>Thửa chứa phần đo đạc được chấm dứt; phần đo đạc và phần còn lại trở thành các thửa mới</translation>
-    </message>
-    <message>
-        <location filename="../tools/traverse_dock.py" line="88"/>
+        <location filename="../tools/traverse_dock.py" line="102"/>
         <source>Land-use code, optional (e.g. ONT)</source>
         <translation>Mã mục đích sử dụng, không bắt buộc (ví dụ ONT)</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="89"/>
+        <location filename="../tools/traverse_dock.py" line="103"/>
         <source>Land-use code of the surveyed parcel</source>
         <translation>Mã mục đích sử dụng của thửa đo đạc</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="90"/>
+        <location filename="../tools/traverse_dock.py" line="104"/>
         <source>Create parcel</source>
         <translation>Tạo thửa</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="93"/>
+        <location filename="../tools/traverse_dock.py" line="107"/>
         <source>Closure tolerance</source>
         <translation>Hạn sai khép</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="94"/>
+        <location filename="../tools/traverse_dock.py" line="108"/>
         <source>Relative precision</source>
         <translation>Sai số tương đối</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="95"/>
+        <location filename="../tools/traverse_dock.py" line="109"/>
         <source>Land use</source>
         <translation>Mục đích sử dụng</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="116"/>
+        <location filename="../tools/traverse_dock.py" line="134"/>
         <source>X, northing (m)</source>
         <translation>X, tọa độ Bắc (m)</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="117"/>
+        <location filename="../tools/traverse_dock.py" line="135"/>
         <source>Start point X: the northing, in VN-2000</source>
         <translation>X của điểm đầu: tọa độ Bắc, hệ VN-2000</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="119"/>
+        <location filename="../tools/traverse_dock.py" line="137"/>
         <source>Y, easting (m)</source>
         <translation>Y, tọa độ Đông (m)</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="120"/>
+        <location filename="../tools/traverse_dock.py" line="138"/>
         <source>Start point Y: the easting, in VN-2000</source>
         <translation>Y của điểm đầu: tọa độ Đông, hệ VN-2000</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="121"/>
+        <location filename="../tools/traverse_dock.py" line="139"/>
         <source>Pick on map</source>
         <translation>Chọn trên bản đồ</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="122"/>
+        <location filename="../tools/traverse_dock.py" line="140"/>
         <source>Click the start point on the map, snapped to the parcel boundaries</source>
         <translation>Bấm chọn điểm đầu trên bản đồ, có bắt điểm vào ranh giới thửa</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="126"/>
+        <location filename="../tools/traverse_dock.py" line="144"/>
         <source>Bearing</source>
         <translation>Phương vị</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="126"/>
+        <location filename="../tools/traverse_dock.py" line="144"/>
         <source>Distance (m)</source>
         <translation>Khoảng cách (m)</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="128"/>
+        <location filename="../tools/traverse_dock.py" line="146"/>
         <source>One leg per row: bearing clockwise from north as 125°30'15&quot;, 125 30 15 or 125.5042, and the distance in metres</source>
         <translation>Mỗi dòng một cạnh: phương vị theo chiều kim đồng hồ từ hướng Bắc dạng 125°30'15&quot;, 125 30 15 hoặc 125.5042, và khoảng cách tính bằng mét</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="131"/>
+        <location filename="../tools/traverse_dock.py" line="149"/>
         <source>Add leg</source>
         <translation>Thêm cạnh</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="132"/>
+        <location filename="../tools/traverse_dock.py" line="150"/>
         <source>Add a row for one more leg</source>
         <translation>Thêm một dòng cho cạnh tiếp theo</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="133"/>
+        <location filename="../tools/traverse_dock.py" line="151"/>
         <source>Remove leg</source>
         <translation>Xóa cạnh</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="134"/>
+        <location filename="../tools/traverse_dock.py" line="152"/>
         <source>Remove the selected leg, or the last one</source>
         <translation>Xóa cạnh đang chọn, hoặc cạnh cuối cùng</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="144"/>
+        <location filename="../tools/traverse_dock.py" line="162"/>
         <source>Start point</source>
         <translation>Điểm đầu</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="159"/>
+        <location filename="../tools/traverse_dock.py" line="177"/>
         <source>Import CSV…</source>
         <translation>Nhập tệp CSV…</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="160"/>
+        <location filename="../tools/traverse_dock.py" line="178"/>
         <source>Read point id, X (northing), Y (easting) per row from a total-station or GNSS file; repeat the first point as the last row to measure the closure</source>
         <translation>Đọc tên điểm, X (tọa độ Bắc), Y (tọa độ Đông) trên mỗi dòng từ tệp của máy toàn đạc hoặc GNSS; lặp lại điểm đầu ở dòng cuối để tính sai số khép</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="166"/>
+        <location filename="../tools/traverse_dock.py" line="184"/>
         <source>Point</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="230"/>
+        <location filename="../tools/traverse_dock.py" line="255"/>
         <source>Import survey points</source>
         <translation>Nhập điểm đo</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="230"/>
+        <location filename="../tools/traverse_dock.py" line="255"/>
         <source>Coordinate lists (*.csv *.txt)</source>
         <translation>Danh sách tọa độ (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="248"/>
+        <location filename="../tools/traverse_dock.py" line="273"/>
         <source>{name}: {count} points</source>
         <translation>{name}: {count} điểm</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="274"/>
+        <location filename="../tools/traverse_dock.py" line="299"/>
         <source>Leg {number}: {text}</source>
         <translation>Cạnh {number}: {text}</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="281"/>
+        <location filename="../tools/traverse_dock.py" line="307"/>
         <source>Create the parcel from the survey</source>
         <translation>Tạo thửa từ số liệu đo</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="294"/>
+        <location filename="../tools/traverse_dock.py" line="367"/>
         <source>Correct the file and import it again</source>
         <translation>Hãy sửa tệp rồi nhập lại</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="302"/>
+        <location filename="../tools/traverse_dock.py" line="375"/>
         <source>Misclosure {linear} m (fX = {fx}, fY = {fy}), relative {relative}</source>
         <translation>Sai số khép {linear} m (fX = {fx}, fY = {fy}), tương đối {relative}</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="306"/>
+        <location filename="../tools/traverse_dock.py" line="379"/>
         <source>within the tolerance</source>
         <translation>trong hạn sai</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="307"/>
+        <location filename="../tools/traverse_dock.py" line="380"/>
         <source>beyond the tolerance: the parcel cannot be created</source>
         <translation>vượt hạn sai: không thể tạo thửa</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="312"/>
+        <location filename="../tools/traverse_dock.py" line="385"/>
         <source>Select the parcel layer of a Cadastre Editor working copy</source>
         <translation>Hãy chọn lớp thửa đất của một bản sao làm việc Cadastre Editor</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="314"/>
+        <location filename="../tools/traverse_dock.py" line="387"/>
         <source>Enter the start point and at least three legs, or import a coordinate list</source>
         <translation>Hãy nhập điểm đầu và ít nhất ba cạnh, hoặc nhập danh sách tọa độ</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="317"/>
+        <location filename="../tools/traverse_dock.py" line="390"/>
         <source>Correct the problems listed above</source>
         <translation>Hãy sửa các lỗi liệt kê ở trên</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="318"/>
+        <location filename="../tools/traverse_dock.py" line="393"/>
         <source>The closure is beyond the tolerance: check the field book</source>
         <translation>Sai số khép vượt hạn sai: hãy kiểm tra sổ đo</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="341"/>
+        <location filename="../tools/traverse_dock.py" line="416"/>
         <source>Parcel from survey</source>
         <translation>Tạo thửa từ số liệu đo</translation>
     </message>
     <message>
-        <location filename="../tools/traverse_dock.py" line="347"/>
-        <source>The surveyed boundary does not lie in a parcel: choose &quot;New parcel on unparcelled land&quot;, or check the coordinates (X = northing, Y = easting).</source>
-        <translation>Ranh giới đo đạc không nằm trong thửa nào: hãy chọn &quot;Thửa mới trên đất chưa lập thửa&quot;, hoặc kiểm tra tọa độ (X là tọa độ Bắc, Y là tọa độ Đông).</translation>
+        <location filename="../tools/traverse_dock.py" line="86"/>
+        <source>New parcel cut out of the parcels it covers</source>
+        <translation>Thửa mới tách từ các thửa bị phủ</translation>
+    </message>
+    <message>
+        <location filename="../tools/traverse_dock.py" line="87"/>
+        <source>Every parcel under the survey is retired; the surveyed piece becomes one new parcel and what remains of each parcel becomes new parcels</source>
+        <translation>Mọi thửa nằm dưới phần đo đạc bị chấm dứt; phần đo đạc trở thành một thửa mới và phần còn lại của từng thửa trở thành các thửa mới</translation>
+    </message>
+    <message>
+        <location filename="../tools/traverse_dock.py" line="90"/>
+        <source>New boundary of the selected parcel</source>
+        <translation>Ranh giới mới cho thửa đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../tools/traverse_dock.py" line="91"/>
+        <source>Re-survey: the selected parcel keeps its number and gets the surveyed boundary; neighbours it now covers lose that land, strips it no longer covers go to the neighbour that held the old boundary</source>
+        <translation>Đo đạc lại: thửa đã chọn giữ nguyên số thửa và nhận ranh giới đo đạc; các thửa liền kề bị phủ mất phần đất đó, các dải đất thửa không còn bao gồm được giao cho thửa liền kề có chung ranh giới cũ</translation>
+    </message>
+    <message>
+        <location filename="../tools/traverse_dock.py" line="99"/>
+        <source>The parcels the operation would change, before anything is written</source>
+        <translation>Các thửa mà thao tác sẽ thay đổi, trước khi ghi dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../tools/traverse_dock.py" line="421"/>
+        <source>Select the one parcel whose boundary the survey replaces</source>
+        <translation>Hãy chọn đúng một thửa cần thay ranh giới bằng số liệu đo</translation>
+    </message>
+    <message>
+        <location filename="../tools/traverse_dock.py" line="352"/>
+        <source>Parcels affected:</source>
+        <translation>Các thửa bị ảnh hưởng:</translation>
     </message>
 </context>
 <context>

@@ -47,8 +47,9 @@ class EditingTools(QObject):
                 "Drag a boundary vertex or segment: every parcel that shares it follows, "
                 "without gap or overlap"), True),
             ("traverse", "traverse.svg", self.tr("Survey input"), self.tr(
-                "Create a parcel from a bearing and distance traverse or from a total-station "
-                "or GNSS coordinate list, with its closure checked"), True),
+                "Create a parcel, or a parcel's new boundary, from a bearing and distance "
+                "traverse or from a total-station or GNSS coordinate list, with its closure "
+                "checked"), True),
             ("undo_operation", "undo_operation.svg", self.tr("Undo last parcel operation"),
              self.tr("Undo the newest split, merge, boundary move or surveyed parcel of the "
                      "working copy"), False),

@@ -1,12 +1,15 @@
 """The survey input dock: a bearing/distance traverse from a start point, or a coordinate list
 from a total station or GNSS CSV; preview on the map, closure (linear and 1:T), and the parcel
-created (on free land, or cut out of the parcel it lies in) only within the tolerance."""
+created only within the tolerance: on free land, cut out of the parcels it covers, or as the
+new boundary of the selected parcel (re-survey). For the last two the parcels the operation
+would touch are listed before anything is written."""
 from __future__ import annotations
 
 import os
 
 from qgis.core import Qgis, QgsSettings, QgsWkbTypes
 from qgis.gui import QgsDockWidget
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -26,13 +29,13 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.edit.apply import apply_traverse
+from ..core.edit.apply import apply_traverse, preview_traverse
 from ..core.edit.traverse import read_points_csv
 from ..core.messages import CadastreError, ValidationFailed
+from ..core.working_copy import WorkingCopy
 from ..ui.locale import ui_language
 from . import settings
 from .feedback import drop, rubber_band, show_geometry
-from .geometry import parcel_at
 from .point_pick_tool import PointPickTool
 from .traverse_input import from_legs, from_points, start_point
 
@@ -52,6 +55,7 @@ class TraverseDock(QgsDockWidget):
         self.band = None
         self.pick_tool = None
         self._previous_tool = None
+        self._refusal = None  # why the chosen use of the survey would be refused
 
         body = QWidget(self)
         self.tabs = QTabWidget(body)
@@ -79,11 +83,21 @@ class TraverseDock(QgsDockWidget):
         self.new_parcel = QRadioButton(self.tr("New parcel on unparcelled land"), body)
         self.new_parcel.setToolTip(self.tr(
             "The surveyed boundary becomes a new parcel; it may not overlap any parcel"))
-        self.cut_out = QRadioButton(self.tr("Cut out of the parcel it lies in"), body)
+        self.cut_out = QRadioButton(self.tr("New parcel cut out of the parcels it covers"), body)
         self.cut_out.setToolTip(self.tr(
-            "The parcel under the survey is retired; the surveyed piece and the rest become "
-            "new parcels"))
+            "Every parcel under the survey is retired; the surveyed piece becomes one new "
+            "parcel and what remains of each parcel becomes new parcels"))
+        self.replace = QRadioButton(self.tr("New boundary of the selected parcel"), body)
+        self.replace.setToolTip(self.tr(
+            "Re-survey: the selected parcel keeps its number and gets the surveyed boundary; "
+            "neighbours it now covers lose that land, strips it no longer covers go to the "
+            "neighbour that held the old boundary"))
         self.new_parcel.setChecked(True)
+        self.affected_label = QLabel(body)
+        self.affected_label.setObjectName("CadastreEditorTraverseAffected")
+        self.affected_label.setWordWrap(True)
+        self.affected_label.setToolTip(self.tr(
+            "The parcels the operation would change, before anything is written"))
         self.landuse = QLineEdit(body)
         self.landuse.setPlaceholderText(self.tr("Land-use code, optional (e.g. ONT)"))
         self.landuse.setToolTip(self.tr("Land-use code of the surveyed parcel"))
@@ -100,6 +114,8 @@ class TraverseDock(QgsDockWidget):
         layout.addWidget(self.problems_label)
         layout.addWidget(self.new_parcel)
         layout.addWidget(self.cut_out)
+        layout.addWidget(self.replace)
+        layout.addWidget(self.affected_label)
         layout.addWidget(self.create_button)
         self.setWidget(body)
 
@@ -107,6 +123,8 @@ class TraverseDock(QgsDockWidget):
         self.max_misclosure.valueChanged.connect(self._tolerance_changed)
         self.min_precision.valueChanged.connect(self._tolerance_changed)
         self.create_button.clicked.connect(self.create)
+        for button in (self.new_parcel, self.cut_out, self.replace):
+            button.toggled.connect(self._mode_changed)
         self.recompute()
 
     # -- pages -----------------------------------------------------------------------------
@@ -175,7 +193,14 @@ class TraverseDock(QgsDockWidget):
 
     # -- input -----------------------------------------------------------------------------
     def set_layer(self, layer) -> None:
+        if self.layer is not None and not sip.isdeleted(self.layer):
+            try:
+                self.layer.selectionChanged.disconnect(self._selection_changed)
+            except TypeError:
+                pass
         self.layer = layer
+        if layer is not None:
+            layer.selectionChanged.connect(self._selection_changed)
         if self.pick_tool is not None:
             self.pick_tool.set_layer(layer)
         self.recompute()
@@ -277,9 +302,57 @@ class TraverseDock(QgsDockWidget):
         self.closure_label.setText(self._closure_text())
         self._draw()
         ok = survey is not None and survey.can_create and self.layer is not None
+        ok = self._show_affected(ok) and ok
         self.create_button.setEnabled(ok)
         self.create_button.setToolTip(self.tr("Create the parcel from the survey") if ok
                                       else self._why_not())
+
+    # -- what the operation would touch --------------------------------------------------
+    def _mode_changed(self, checked: bool) -> None:
+        if checked:
+            self._show_survey()
+
+    def _selection_changed(self, *_args) -> None:
+        if self.replace.isChecked():
+            self._show_survey()
+
+    def _target(self):
+        """uuid of the one selected parcel (replace mode), or None."""
+        if self.layer is None or self.layer.selectedFeatureCount() != 1:
+            return None
+        return self.layer.selectedFeatures()[0]["uuid"]
+
+    def _show_affected(self, ready: bool) -> bool:
+        """List the parcels a cut-out or replace would touch; False when it would be refused
+        (the reason is shown instead) or the parcel to replace is not selected."""
+        self.affected_label.setText("")
+        self._refusal = None
+        if self.new_parcel.isChecked() or not ready:
+            return True
+        target = None
+        if self.replace.isChecked():
+            target = self._target()
+            if target is None:
+                self._refusal = self.tr("Select the one parcel whose boundary the survey "
+                                        "replaces")
+                self.affected_label.setText(self._refusal)
+                return False
+        path = self.runner.path_of(self.layer)
+        if path is None:
+            return False
+        lang = ui_language()
+        try:
+            with WorkingCopy.open(path) as wc:
+                preview = preview_traverse(wc, self.survey.polygon, replace=target)
+        except (CadastreError, ValidationFailed) as error:
+            issues = error.issues if isinstance(error, ValidationFailed) else [error.issue]
+            self._refusal = "\n".join(i.text(lang) for i in issues)
+            self.affected_label.setText(self._refusal)
+            return False
+        lines = [self.tr("Parcels affected:")] + [f"• {line}" for line in preview.lines(lang)]
+        lines += [w.text(lang) for w in preview.warnings]
+        self.affected_label.setText("\n".join(lines))
+        return True
 
     def _show_problems(self, error) -> None:
         lang = ui_language()
@@ -315,6 +388,8 @@ class TraverseDock(QgsDockWidget):
                            "coordinate list")
         if survey.problems:
             return self.tr("Correct the problems listed above")
+        if self._refusal:
+            return self._refusal
         return self.tr("The closure is beyond the tolerance: check the field book")
 
     def _draw(self) -> None:
@@ -339,19 +414,17 @@ class TraverseDock(QgsDockWidget):
         polygon = survey.polygon
         landuse = self.landuse.text().strip() or None
         title = self.tr("Parcel from survey")
-        within = None
-        if self.cut_out.isChecked():
-            point = polygon.representative_point()
-            parent = parcel_at(self.layer, point.x, point.y)
-            if parent is None:
+        replace = None
+        if self.replace.isChecked():
+            replace = self._target()
+            if replace is None:
                 self.runner.iface.messageBar().pushMessage(title, self.tr(
-                    "The surveyed boundary does not lie in a parcel: choose \"New parcel on "
-                    "unparcelled land\", or check the coordinates (X = northing, Y = easting)."),
+                    "Select the one parcel whose boundary the survey replaces"),
                     level=Qgis.Warning, duration=0)
                 return None
-            within = parent.uuid
+        cut_covered = self.cut_out.isChecked()
         result = self.runner.run(self.layer, title, lambda wc: apply_traverse(
-            wc, polygon, within=within, landuse=landuse))
+            wc, polygon, replace=replace, cut_covered=cut_covered, landuse=landuse))
         if result is not None:
             drop(self.canvas, self.band)
             self.band = None

@@ -95,6 +95,11 @@ class CadastreActions(QObject):
         self.io = IoActions(self)  # "Import DGN sheet…" and "Print parcel extract"
         self.io.install()
 
+        from .sync.actions import SyncActions
+
+        self.sync = SyncActions(self)  # server, check-out, push, pull, status and conflicts
+        self.sync.install()
+
         self.iface.currentLayerChanged.connect(self._on_current_layer_changed)
         self.update_action_state()
 
@@ -112,6 +117,9 @@ class CadastreActions(QObject):
         return action
 
     def remove(self) -> None:
+        if getattr(self, "sync", None) is not None:
+            self.sync.remove()
+            self.sync = None
         if getattr(self, "io", None) is not None:
             self.io.remove()
             self.io = None

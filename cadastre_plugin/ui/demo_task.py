@@ -5,6 +5,7 @@ from qgis.core import QgsProject, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.messages import CadastreError
+from .plain_thread import run_in_plain_thread
 from .working_copy_detection import ogr_source
 
 # Below this many parcels the generator takes a few seconds at most: a wait cursor is enough.
@@ -50,7 +51,9 @@ class DemoGenerationTask(QgsTask):
     def run(self) -> bool:
         # The core generator reports no progress: QGIS shows the task as running until done.
         try:
-            self.summary = generate_demo(self.path, self.parcels, self.seed)
+            # A plain thread: the generator registers the CRS with pyproj (see plain_thread).
+            self.summary = run_in_plain_thread(
+                lambda: generate_demo(self.path, self.parcels, self.seed), "cadastre-demo")
         except Exception as error:  # noqa: BLE001 - shown on the main thread by the plugin
             self.error = error
             return False

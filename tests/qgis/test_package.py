@@ -138,7 +138,8 @@ def test_zip_installed_in_a_fresh_profile_loads_in_real_qgis(package, inspect_ta
         "Split parcel by line", "Split parcel by area", "Merge selected parcels",
         "Move shared boundary", "Survey input", "Undo last parcel operation",
         "Record transaction…", "Parcel information", "Parcel history", "Check topology",
-        "Import DGN sheet…", "Print parcel extract"]
+        "Import DGN sheet…", "Print parcel extract",
+        "Sync server…", "Check out…", "Push", "Pull", "Sync status / conflicts"]
     # One menu of ours, before QGIS's Help menu, which stays last.
     assert result["menus"].count("&Cadastre") == 1
     assert result["menus"][-1] == "&Help"

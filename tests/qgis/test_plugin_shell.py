@@ -135,7 +135,9 @@ def test_one_toolbar_one_menu_with_the_actions(shell, qgis_iface):
              # the topology check (cadastre_plugin/ui/quality)
              "Check topology",
              # import and the parcel extract (cadastre_plugin/ui/io)
-             "Import DGN sheet…", "Print parcel extract"]
+             "Import DGN sheet…", "Print parcel extract",
+             # synchronising with the central server (cadastre_plugin/ui/sync)
+             "Sync server…", "Check out…", "Push", "Pull", "Sync status / conflicts"]
     assert [a.text() for a in toolbars[0].actions()] == texts
     assert [a.text() for a in menus[0].actions() if not a.isSeparator()] == texts
     for action in toolbars[0].actions():

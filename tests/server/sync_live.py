@@ -2,6 +2,7 @@
 loopback port, and a loopback TCP proxy that cuts connections after N bytes."""
 from __future__ import annotations
 
+import abc
 import os
 import signal
 import socket
@@ -81,19 +82,12 @@ class LiveServer:
         return self.sql(query, params)[0][0]
 
 
-class CutProxy:
-    """A loopback TCP proxy that, for the first ``times`` connections, cuts the connection
-    after ``request_bytes`` bytes sent to the server or ``response_bytes`` bytes sent back;
-    later connections pass through untouched (the retry that must then succeed)."""
+class LoopbackProxy(abc.ABC):
+    """A TCP listener on a free loopback port in front of the server at ``target_port``; each
+    accepted connection goes to :meth:`_handle` on the accepting thread."""
 
-    def __init__(self, target_port: int, request_bytes: int | None = None,
-                 response_bytes: int | None = None, times: int = 1):
+    def __init__(self, target_port: int):
         self.target = target_port
-        self.request_bytes, self.response_bytes = request_bytes, response_bytes
-        self.remaining = times
-        self.cuts = 0
-        self.passed = {"request": 0, "response": 0}  # bytes forwarded, for calibration
-        self.lock = threading.Lock()
         self.server = socket.socket()
         self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.server.bind(("127.0.0.1", 0))
@@ -116,16 +110,38 @@ class CutProxy:
                 client, _ = self.server.accept()
             except OSError:
                 return
-            with self.lock:
-                cutting = self.remaining > 0
-                self.remaining -= 1 if cutting else 0
-            upstream = socket.create_connection(("127.0.0.1", self.target))
-            limits = (self.request_bytes, self.response_bytes) if cutting else (None, None)
-            pair = _Pair(client, upstream, self)
-            threading.Thread(target=pair.pump, args=(client, upstream, limits[0], "request"),
-                             daemon=True).start()
-            threading.Thread(target=pair.pump, args=(upstream, client, limits[1], "response"),
-                             daemon=True).start()
+            self._handle(client)
+
+    @abc.abstractmethod
+    def _handle(self, client: socket.socket) -> None:
+        """What happens to an accepted connection."""
+
+
+class CutProxy(LoopbackProxy):
+    """A loopback TCP proxy that, for the first ``times`` connections, cuts the connection
+    after ``request_bytes`` bytes sent to the server or ``response_bytes`` bytes sent back;
+    later connections pass through untouched (the retry that must then succeed)."""
+
+    def __init__(self, target_port: int, request_bytes: int | None = None,
+                 response_bytes: int | None = None, times: int = 1):
+        self.request_bytes, self.response_bytes = request_bytes, response_bytes
+        self.remaining = times
+        self.cuts = 0
+        self.passed = {"request": 0, "response": 0}  # bytes forwarded, for calibration
+        self.lock = threading.Lock()
+        super().__init__(target_port)
+
+    def _handle(self, client: socket.socket) -> None:
+        with self.lock:
+            cutting = self.remaining > 0
+            self.remaining -= 1 if cutting else 0
+        upstream = socket.create_connection(("127.0.0.1", self.target))
+        limits = (self.request_bytes, self.response_bytes) if cutting else (None, None)
+        pair = _Pair(client, upstream, self)
+        threading.Thread(target=pair.pump, args=(client, upstream, limits[0], "request"),
+                         daemon=True).start()
+        threading.Thread(target=pair.pump, args=(upstream, client, limits[1], "response"),
+                         daemon=True).start()
 
 
 class _Pair:

@@ -276,6 +276,11 @@ def test_sql_looking_text_in_every_text_field_is_stored_literally(live, token, c
             change["base_version"] = base
         body = {"uuid": str(_uuid.uuid4()), "commune_code": DEMO_COMMUNE, "crs": "EPSG:9210",
                 "base_revision": 1, "changes": [change]}
+        if table == "documents":  # a document row needs its bytes on the server first
+            scan = f"%PDF-1.4 scan {n}".encode()
+            key = change["key"] = {"sha256": __import__("hashlib").sha256(scan).hexdigest()}
+            requests.put(f"{live.url}/documents/{key['sha256']}", data=scan, timeout=30,
+                         headers={"Authorization": f"Bearer {token}"}).raise_for_status()
         if table == "right_shares":  # a share needs its right
             r_key, r_data, _ = _base_rows(a)["rights"]
             r_key = {"uuid": key["right_uuid"]}

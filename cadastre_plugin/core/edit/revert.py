@@ -7,10 +7,10 @@ sync change sets see the undo like any other change (an undone, unpushed operati
 to nothing on the next push).
 
 What is restored is exactly what was there before: retired parents and superseded neighbour
-versions come back from the copies :meth:`.apply._Edit.archive` put into ``parcel_versions``
-(bit for bit, where the journal's JSON would round reals to 15 digits), and those history rows
-are removed again; the new parcels and their lineage rows are deleted. The numbers the new
-parcels had become free again: an undone operation never happened.
+versions come back from the copies :meth:`.edit_session.EditSession.archive` put into
+``parcel_versions`` (bit for bit, where the journal's JSON would round reals to 15 digits),
+and those history rows are removed again; the new parcels and their lineage rows are deleted.
+The numbers the new parcels had become free again: an undone operation never happened.
 
 Refused, with the reason: an op that is not an editing operation, one already undone, one
 already sent to the server (undo it with a new edit instead), and one whose rows a later
@@ -30,7 +30,7 @@ from typing import Optional
 from ..messages import CadastreError
 from ..schema import PARCEL_COLUMN_NAMES, PARCEL_LAYER, PARCEL_VERSIONS_LAYER
 from ..working_copy import WorkingCopy
-from .apply import OPERATIONS
+from .operation_result import OPERATIONS
 
 UNDO = "undo"
 _UNDO_NAMESPACE = _uuid.UUID("5b0f3c1e-8a64-4f4e-9d57-6c2a0de1c0a7")
@@ -219,7 +219,7 @@ def _restore_row(conn, e: _Entry) -> None:
 
 
 def _operation_time(entries: list) -> Optional[str]:
-    """When the operation ran: the start time it gave the rows it wrote (``apply._Edit.now``),
+    """When the operation ran: the start time it gave the rows it wrote (``EditSession.now``),
     which is also the end time of the versions it archived."""
     for e in entries:
         if e.table == PARCEL_LAYER and e.new is not None:

@@ -11,10 +11,16 @@ the exact pieces with :func:`.split_line.split_by_line`.
   the part between the side and the line. Its area is monotone in ``d``.
 * Through vertex ``k``: the cut runs from the vertex into the parcel at angle ``phi``
   (radians, counted from the side towards the next vertex, turning into the parcel) to
-  where it first meets the boundary. The cut piece is the one along the side from vertex k
-  to the next vertex (or the previous one, ``along_next=False``). Its area grows with
-  ``phi``; it may jump where a bend of the boundary hides part of the parcel from the
+  where it first meets the outer boundary. The cut piece is the one along the side from
+  vertex k to the next vertex (or the previous one, ``along_next=False``). Its area grows
+  with ``phi``; it may jump where a bend of the boundary hides part of the parcel from the
   vertex, and an area inside such a jump cannot be reached through that vertex.
+  A parcel with holes (it encloses other parcels) is cut the same way: the line runs on
+  through a hole to the outer boundary, each piece keeps the part of the hole on its side
+  (as a notch in its boundary), and the cut piece's area is the land on its side, holes
+  excluded. That area still grows with ``phi``, so the target is solved to 0.01 m² the
+  same way; a cut that would leave a piece in two parts (a hole reaching across it) is
+  refused like a bent parcel.
 
 Geometry is handled in a local frame centred on the parcel, so that cross products of
 VN-2000 coordinates (~2.3e6 m) lose no precision.
@@ -305,13 +311,6 @@ class VertexCut(_Cutter):
     def __init__(self, polygon, vertex_index: int, along_next: bool = True, where: str = ""):
         self.where = where
         self.polygon = check_polygon(polygon, where)
-        if self.polygon.interiors:
-            raise CadastreError(
-                "SPLIT_AREA_HOLE",
-                f"Parcel {where} encloses another parcel, so a cut through one of its vertices "
-                "is ambiguous. Cut parallel to a side, or draw the split line.",
-                f"Thửa {where} bao quanh một thửa khác nên không thể cắt qua một đỉnh. Hãy cắt "
-                "song song với một cạnh, hoặc vẽ đường chia.", where)
         ring, flipped = _exterior_ccw(self.polygon)
         n = len(ring)
         k = _check_index(vertex_index, n, "vertex", "đỉnh", where)
@@ -330,6 +329,14 @@ class VertexCut(_Cutter):
         back = math.atan2(p[-1, 1], p[-1, 0])
         self.interior_angle = (back - self._theta0) % (2 * math.pi)
         self._total = float(self._prefix[-1] + p[-1, 0] * p[0, 1] - p[-1, 1] * p[0, 0]) / 2.0
+        # Holes (parcels this one encloses), in the same local frame. The cut runs on through
+        # a hole to the outer boundary, so the fan below is measured against the exterior and
+        # the holes' share of it taken off.
+        self._holes = np.array([shapely.transform(Polygon(r), lambda xy: xy - self.vertex)
+                                for r in self.polygon.interiors], dtype=object)
+        if len(self._holes):
+            shapely.prepare(self._holes)
+            self._total -= float(shapely.area(self._holes).sum())
         # Stay a hair inside the corner: at exactly 0 or the interior angle the ray runs
         # along a side and "first hit" is undefined.
         eps = 1e-9 * max(1.0, self.interior_angle)
@@ -360,7 +367,11 @@ class VertexCut(_Cutter):
     def _ccw_area(self, phi: float) -> float:
         j, e = self._hit(phi)
         pj = self._p[j]
-        return (self._prefix[j] + pj[0] * e[1] - pj[1] * e[0]) / 2.0
+        area = (self._prefix[j] + pj[0] * e[1] - pj[1] * e[0]) / 2.0
+        if len(self._holes):
+            fan = Polygon(np.vstack([self._p[:j + 1], e]))
+            area -= float(shapely.area(shapely.intersection(fan, self._holes)).sum())
+        return area
 
     def cut_area(self, phi):
         phis = np.atleast_1d(np.asarray(phi, dtype=float))

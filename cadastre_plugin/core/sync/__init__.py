@@ -8,11 +8,13 @@ checkout changes nothing, a cancelled push keeps its outbox for the next attempt
 from .checkout import checkout
 from .client import ApiClient
 from .conflicts import list_conflicts, resolve
+from .documents import fetch_document
 from .errors import AuthFailed, Cancelled, Conflicts, Rejected, SyncError, Unavailable
 from .pull import PullResult, pull
 from .push import PushResult, push
 from .status import status
 
 __all__ = ["ApiClient", "checkout", "pull", "push", "status", "list_conflicts", "resolve",
+           "fetch_document",
            "PullResult", "PushResult", "SyncError", "Unavailable", "Cancelled", "AuthFailed",
            "Conflicts", "Rejected"]

@@ -6,6 +6,12 @@ row that has unpushed local changes is never overwritten: both sides go to ``syn
 and are reported. The exceptions are harmless ones: the server sends back a version this copy
 already has (its own push echoed back), or the same content (both sides made the same change),
 or a deletion of a row that was deleted here too.
+
+A working copy of an area (a district, a bounding box) holds several communes of one TM-3 CRS:
+each commune's change log is pulled since that commune's own last revision (revisions of
+different communes do not commit in order), the bounding box, if any, limiting what comes
+back, and all of them are applied in the one transaction. The scanned documents of the pulled
+rows are downloaded afterwards (see :mod:`.documents`).
 """
 from __future__ import annotations
 
@@ -16,10 +22,12 @@ from typing import Callable, Optional
 from . import rows as wire_rows
 from . import state
 from .changeset import pending_keys
+from .documents import download_missing
 from .errors import SyncError
 from .tables import TABLES, key_text
 
 PAGE_LIMIT = 2000
+AREA = "area"  # sync_state: {"district", "bbox", "bbox_crs", "communes"} of an area checkout
 
 
 @dataclass
@@ -28,6 +36,36 @@ class PullResult:
     received: int = 0
     applied: int = 0
     conflicts: list = field(default_factory=list)
+    documents_downloaded: int = 0
+    documents_pending: int = 0  # rows here whose scan is not downloaded yet
+    documents_error: Optional[Exception] = None  # why the downloads stopped, if they did
+
+
+def area_of(conn) -> Optional[dict]:
+    raw = state.get(conn, AREA)
+    return json.loads(raw) if raw else None
+
+
+def communes_of(wc) -> list:
+    """The communes this working copy is synchronised with, its own first."""
+    own = wc.commune.code
+    area = area_of(wc.conn)
+    return [own] + [c for c in (area["communes"] if area else []) if c != own]
+
+
+def since_key(wc, code: str) -> str:
+    return state.LAST_PULLED if code == wc.commune.code else f"{state.LAST_PULLED}:{code}"
+
+
+def merge(fetched: list) -> dict:
+    """Several communes' downloads as one: in revision order; at one revision a row's deletion
+    (it left one commune) before its upsert (it joined another)."""
+    crs = {f["crs"] for f in fetched}
+    changes = sorted((c for f in fetched for c in f["changes"]),
+                     key=lambda c: (c["revision"], c["action"] != "delete"))
+    return {"head": max(f["head"] for f in fetched),
+            "crs": crs.pop() if len(crs) == 1 else ", ".join(sorted(crs)), "changes": changes,
+            "heads": {f["commune"]: f["head"] for f in fetched}}
 
 
 def _report(progress, done, total, en):
@@ -36,12 +74,16 @@ def _report(progress, done, total, en):
 
 
 def fetch(client, commune: str, since: int, progress: Optional[Callable] = None,
-          limit: int = PAGE_LIMIT) -> dict:
-    """Every change since ``since``, all pages: ``{"head", "crs", "changes"}``."""
+          limit: int = PAGE_LIMIT, bbox: Optional[dict] = None) -> dict:
+    """Every change since ``since``, all pages: ``{"commune", "head", "crs", "changes"}``.
+    ``bbox``: ``{"bbox": [minx, miny, maxx, maxy], "bbox_crs": "EPSG:n"}`` of an area."""
     cursor, changes = None, []
     while True:
         client.check_cancelled()
         params = {"commune": commune, "since": since, "limit": limit}
+        if bbox and bbox.get("bbox"):
+            params["bbox"] = ",".join(repr(float(v)) for v in bbox["bbox"])
+            params["bbox_crs"] = bbox["bbox_crs"]
         if cursor:
             params["cursor"] = cursor
         page = client.get_json("/changes", params=params)
@@ -49,7 +91,8 @@ def fetch(client, commune: str, since: int, progress: Optional[Callable] = None,
         _report(progress, len(changes), page.get("total"), "downloading changes")
         cursor = page.get("next_cursor")
         if not cursor:
-            return {"head": page["head"], "crs": page["crs"], "changes": changes}
+            return {"commune": commune, "head": page["head"], "crs": page["crs"],
+                    "changes": changes}
 
 
 def apply(wc, fetched: dict, operation: str = "pull") -> PullResult:
@@ -96,7 +139,9 @@ def apply(wc, fetched: dict, operation: str = "pull") -> PullResult:
             wire_rows.delete(conn, table, deletes)
             state.set_versions(conn, versions)
             result.applied += len(upserts) + len(deletes)
-        state.put(conn, state.LAST_PULLED, result.head)
+        heads = fetched.get("heads") or {wc.commune.code: result.head}
+        for code, head in heads.items():
+            state.put(conn, since_key(wc, code), head)
     return result
 
 
@@ -141,13 +186,32 @@ def record_conflict(conn, table: str, key: dict, mine, theirs_change: Optional[d
 
 
 def pull(wc, client, progress: Optional[Callable] = None,
-         page_limit: int = PAGE_LIMIT) -> PullResult:
+         page_limit: int = PAGE_LIMIT, documents: bool = True) -> PullResult:
     """Flushes a pending outbox (so our own in-flight push is not mistaken for someone else's
-    change), then downloads and applies everything since the last pull."""
+    change), then downloads and applies everything since the last pull, then the scanned
+    documents this copy lacks (with ``documents=False`` they are left for
+    :func:`~.documents.fetch_document`)."""
     from .push import flush_outbox
 
     state.ensure_tables(wc)
     flush_outbox(wc, client, progress)
-    fetched = fetch(client, wc.commune.code, state.last_pulled(wc.conn), progress, page_limit)
-    _report(progress, 0, len(fetched["changes"]), "applying changes")
-    return apply(wc, fetched)
+    area = area_of(wc.conn)
+    fetched = [fetch(client, code, int(state.get(wc.conn, since_key(wc, code), "0")), progress,
+                     page_limit, area) for code in communes_of(wc)]
+    merged = merge(fetched)
+    _report(progress, 0, len(merged["changes"]), "applying changes")
+    result = apply(wc, merged)
+    bring_documents(wc, client, result, documents, progress)
+    return result
+
+
+def bring_documents(wc, client, result: PullResult, documents: bool, progress=None) -> None:
+    if documents:
+        got = download_missing(wc, client, progress)
+        result.documents_downloaded = got["downloaded"]
+        result.documents_pending = got["pending"]
+        result.documents_error = got["error"]
+    else:
+        from ..transactions.documents import missing_content
+
+        result.documents_pending = len(missing_content(wc))

@@ -3,9 +3,12 @@
 1. Refuse while conflicts are open (they would be sent over the server's version otherwise).
 2. A change set left in the outbox by an earlier, interrupted push is sent first, as it is.
 3. Build the next change set from the journal, check it locally (refuse an invalid one, with the
-   reasons), and commit it to the outbox BEFORE sending: whatever happens next (network cut,
+   reasons; a scanned document it references must be in the store, unchanged), and commit it
+   to the outbox BEFORE sending: whatever happens next (network cut,
    server killed, laptop off), a later push re-sends the same UUID and the same bytes, and the
-   server applies it once.
+   server applies it once. The scans the change set references are uploaded before it (only
+   those the server lacks, resuming an interrupted upload): the server refuses a document row
+   whose bytes it does not hold.
 4. On success, in one SQLite transaction with journalling suspended: the server's versions are
    recorded, the journal entries are marked confirmed with the change-set UUID, the outbox is
    cleared. A 409 records the conflicts; a 422 reports the server's findings; both clear the
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from . import changeset, checks, state
+from .documents import check_local, upload_documents
 from .errors import Conflicts, Rejected
 from .pull import _local, record_conflict
 from .tables import key_text
@@ -31,6 +35,8 @@ class PushResult:
     changesets: int = 0
     changes: int = 0
     revision: Optional[int] = None
+    documents_uploaded: int = 0
+    document_bytes_sent: int = 0
 
 
 def _report(progress, done, total, en):
@@ -64,6 +70,8 @@ def push(wc, client, progress: Optional[Callable] = None) -> PushResult:
         found = checks.check(wc, built)
         if found:
             raise Rejected(found, by_server=False)
+        check_local(wc, _documents_of(built["body"]))
+        _file_under_its_commune(wc, built["body"])
         body = changeset.encode(built["body"])
         with wc.operation("push-outbox", journal=False) as c:
             state.put(c, state.OUTBOX, json.dumps({
@@ -79,6 +87,10 @@ def flush_outbox(wc, client, progress=None, result: Optional[PushResult] = None)
     box = state.outbox(wc.conn)
     if not box:
         return
+    sent = upload_documents(wc, client, _documents_of(json.loads(box["body"])), progress)
+    if result is not None:
+        result.documents_uploaded += sent["uploaded"]
+        result.document_bytes_sent += sent["bytes_sent"]
     _report(progress, 0, box["changes"], f"sending change set {box['uuid']}")
     response = client.request("POST", "/changesets", data=box["body"].encode("utf-8"),
                               headers={"Content-Type": "application/json"},
@@ -131,3 +143,19 @@ def _conflicted(wc, answer: dict) -> None:
                             theirs, "push")
         state.put(conn, state.OUTBOX, None)
     raise Conflicts([{"table": c["table"], "key": c["key"]} for c in conflicts])
+
+
+def _documents_of(body: dict) -> list:
+    """Checksums of the scanned documents a change set inserts or updates."""
+    return [c["key"]["sha256"] for c in body.get("changes", [])
+            if c["table"] == "documents" and c["action"] == "upsert"]
+
+
+def _file_under_its_commune(wc, body: dict) -> None:
+    """In a working copy of several communes (a district, a bounding box), a change set is
+    filed under the commune most of its parcels belong to: the server files rows that hang on
+    no parcel (parties, registration changes, documents) under the change set's commune."""
+    codes = [c["data"]["commune_code"] for c in body["changes"]
+             if c["table"] == "parcels" and c["action"] == "upsert"]
+    if codes and wc.count("communes") > 1:
+        body["commune_code"] = max(sorted(set(codes)), key=codes.count)

@@ -3,16 +3,14 @@
 The worker thread only runs the core import (files in, working copy out): it touches no QGIS
 layer or project. The plugin opens the result on the main thread when the task is done.
 
-The import runs in a Python thread that the task waits for, not directly in the task's pooled
-thread: pyproj (used when a new working copy registers its CRS) crashes the second time it
-runs on a reused QThreadPool thread, whose Python thread state is made and dropped per task.
+The import runs through :func:`..plain_thread.run_in_plain_thread` (the pyproj pitfall).
 """
 from __future__ import annotations
 
-import threading
-
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import QCoreApplication
+
+from ..plain_thread import run_in_plain_thread
 
 
 class DgnImportTask(QgsTask):
@@ -29,19 +27,15 @@ class DgnImportTask(QgsTask):
         self.error = None
 
     def run(self) -> bool:
-        worker = threading.Thread(target=self._import, name="cadastre-dgn-import")
-        worker.start()
-        worker.join()
-        if self.error is not None:
+        try:
+            self.report = run_in_plain_thread(self._import, "cadastre-dgn-import")
+        except Exception as error:  # noqa: BLE001 - shown on the main thread by the plugin
+            self.error = error
             return False
         self.setProgress(100)
         return True
 
-    def _import(self) -> None:
+    def _import(self):
         from ...io.dgn_import import import_dgn
 
-        try:
-            self.report = import_dgn(self.dgn, self.output, self.commune, self.sheet_no,
-                                     self.scale)
-        except Exception as error:  # noqa: BLE001 - shown on the main thread by the plugin
-            self.error = error
+        return import_dgn(self.dgn, self.output, self.commune, self.sheet_no, self.scale)

@@ -100,8 +100,13 @@ class TransactionActions(QObject):
     def show_history(self, _checked=False):
         from .history_dock import ParcelHistoryDock
 
-        return self._dock("history_dock", lambda: ParcelHistoryDock(
-            self.iface.mapCanvas(), self.iface.mainWindow()))
+        def make():
+            dock = ParcelHistoryDock(self.iface.mapCanvas(), self.iface.mainWindow())
+            sync = getattr(self.controller, "sync", None)
+            dock.fetch_missing = sync.fetch_document if sync is not None else None
+            return dock
+
+        return self._dock("history_dock", make)
 
     def show_info(self, _checked=False):
         from .info_dock import ParcelInfoDock

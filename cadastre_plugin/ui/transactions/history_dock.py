@@ -1,7 +1,9 @@
 """The "Parcel history" dock: the timeline of the selected parcel, its ancestors and descendants.
 
 Selecting an entry draws the parcel(s) as they were at that moment on the map; a scanned
-document listed under a transaction opens in the system's viewer with a double click.
+document listed under a transaction opens in the system's viewer with a double click. A scan
+this working copy has only the record of (checked out or pulled without documents) is first
+downloaded from the sync server, in the background, through ``fetch_missing``.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
+from ...core.messages import CadastreError
 from ...core.transactions.history import parcel_history
 from ..errors import error_text
 from ..locale import ui_language
@@ -45,6 +48,9 @@ class ParcelHistoryDock(ParcelDock):
         self.rubber.setFillColor(QColor(255, 140, 0, 50))
         self.rubber.setWidth(3)
         self.opened: list = []  # paths opened in a viewer, newest last
+        # (working copy path, sha256, on_fetched) -> the download task, or None when it could
+        # not start (the sync actions show why); set by the plugin when sync is available.
+        self.fetch_missing = None
 
     def clear(self) -> None:
         self.tree.clear()
@@ -197,7 +203,31 @@ class ParcelHistoryDock(ParcelDock):
         data = item.data(0, ROLE)
         if not data or data[0] != "document":
             return
+        self._open(data[1], fetch=True)
+
+    def _open(self, doc, fetch: bool) -> None:
         try:
-            self.opened.append(open_document(self.wc_path, data[1]))
+            self.opened.append(open_document(self.wc_path, doc))
+        except CadastreError as error:
+            if not (fetch and error.code == "document.unavailable" and self._fetch(doc)):
+                self.heading.setText(error_text(error))
         except Exception as error:  # noqa: BLE001 - shown in the dock
             self.heading.setText(error_text(error))
+
+    def _fetch(self, doc) -> bool:
+        """Start downloading ``doc`` when the working copy has a sync server; True if started."""
+        from ...core.sync import state
+        from ...core.working_copy import WorkingCopy
+
+        if self.fetch_missing is None:
+            return False
+        with WorkingCopy.open(self.wc_path) as wc:
+            state.ensure_tables(wc)
+            if not state.get(wc.conn, state.SERVER_URL):
+                return False
+        task = self.fetch_missing(self.wc_path, doc.sha256, lambda _path: self._open(doc, False))
+        if task is None:
+            return False
+        self.heading.setText(self.tr("Downloading the scan '{name}' from the sync server…"
+                                     ).format(name=doc.original_name or doc.sha256[:12]))
+        return True

@@ -80,9 +80,12 @@ def test_parcel_with_a_hole():
     assert result.cut.area == pytest.approx(200.0, abs=1e-4)
     # 30 m wide up to the hole (150 m² at 5 m), then 20 m wide beside it: 7.5 m.
     assert result.param == pytest.approx(7.5, abs=1e-6)
-    with pytest.raises(CadastreError) as exc:
-        VertexCut(poly, 0)
-    assert bilingual(exc.value).code == "SPLIT_AREA_HOLE"
+    # Through the south-west corner: the cut runs on through the hole to the outer boundary,
+    # and the land on its side (hole excluded) is the requested area.
+    through = VertexCut(poly, 0).split(250.0, TOL)
+    assert abs(through.cut.area - 250.0) <= 0.01
+    assert through.cut.intersects(through.line) and through.line.crosses(poly.interiors[0])
+    assert abs(through.cut.area + through.remainder.area - poly.area) <= 1e-6
 
 
 def test_refuses_a_cut_that_would_leave_three_pieces():

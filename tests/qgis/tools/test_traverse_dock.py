@@ -1,6 +1,7 @@
 """The survey input dock: a traverse typed in D°M′S″ with its closure, the refusal beyond the
-tolerance, a CSV with a bad row, a CSV cut out of a parcel, and the start point picked on the
-map."""
+tolerance, a CSV with a bad row, a CSV cut out of a parcel or of several, a re-survey replacing
+the selected parcel's boundary (with the affected parcels listed first), and the start point
+picked on the map."""
 import numpy as np
 import pytest
 import shapely
@@ -139,3 +140,77 @@ def test_wrong_leg_texts_are_not_silently_dropped(dock):
     enter(dock, legs=LEGS[:2])
     assert dock.survey.polygon is None and not dock.create_button.isEnabled()
     assert "three legs" in dock.create_button.toolTip()
+
+
+def csv_of(path, corners):
+    rows = ["id,X,Y"] + [f"P{k},{n:.3f},{e:.3f}" for k, (e, n) in enumerate(corners, 1)]
+    rows.append(f"P1,{corners[0][1]:.3f},{corners[0][0]:.3f}")  # closes on the first point
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_a_resurvey_replaces_the_selected_parcels_boundary(demo_path, canvas, dock, layer,
+                                                         tmp_path, qgis_iface):
+    uuid, geom = inner_parcel(demo_path)
+    old = parcels(demo_path)
+    touching = {u for u, (_, _, _, g) in old.items() if u != uuid and g.touches(geom)}
+    ring = np.asarray(geom.exterior.coords)[:-1]
+    # The first side measured 1.5 m further out at its middle: land from the neighbour.
+    a, b = ring[0], ring[1]
+    u = (b - a) / np.hypot(*(b - a))
+    out = np.array([u[1], -u[0]]) if geom.exterior.is_ccw else np.array([-u[1], u[0]])
+    corners = [a, (a + b) / 2 + 1.5 * out] + list(ring[1:])
+    assert dock.import_csv(csv_of(tmp_path / "do_lai.csv", corners))
+
+    dock.replace.setChecked(True)
+    assert not dock.create_button.isEnabled()  # nothing selected yet
+    assert "Select the one parcel" in dock.affected_label.text()
+    assert dock.create() is None
+    layer.selectByExpression(f"\"uuid\" = '{uuid}'")
+    text = dock.affected_label.text()
+    assert text.startswith("Parcels affected:") and "new boundary" in text
+    assert "loses land" in text
+    assert dock.create_button.isEnabled()
+
+    assert dock.create() is not None
+    after = parcels(demo_path)
+    assert set(after) == set(old)  # numbers and identities kept
+    assert after[uuid][1] == old[uuid][1]
+    changed = {k for k in after if after[k][3] != old[k][3]}
+    assert uuid in changed and changed - {uuid} <= touching
+    assert after[uuid][3].area > geom.area
+    assert len({r[0] for r in journal(demo_path)}) == 1  # one operation
+    assert {r[1] for r in journal(demo_path)} == {"traverse"}
+    assert [r[4] for r in journal(demo_path, "WHERE table_name = 'parcel_lineage'")]
+
+
+def test_replace_is_refused_in_the_dock_naming_the_problem(demo_path, canvas, dock, layer,
+                                                           tmp_path):
+    uuid, geom = inner_parcel(demo_path)
+    far = np.asarray(geom.exterior.coords)[:-1] + (0, 5000)
+    assert dock.import_csv(csv_of(tmp_path / "xa.csv", list(far)))
+    layer.selectByExpression(f"\"uuid\" = '{uuid}'")
+    before = snapshot(demo_path)
+    dock.replace.setChecked(True)
+    assert not dock.create_button.isEnabled()
+    assert "does not overlap parcel 1/" in dock.affected_label.text()
+    assert dock.create_button.toolTip() == dock.affected_label.text()
+    assert snapshot(demo_path) == before
+
+
+def test_a_survey_across_parcels_is_cut_out_of_each(demo_path, canvas, dock, layer, tmp_path):
+    uuid, geom = inner_parcel(demo_path)
+    minx, miny, maxx, maxy = geom.bounds
+    y = (miny + maxy) / 2
+    corners = [(minx - 12, y - 2), (maxx + 2, y - 2), (maxx + 2, y + 2), (minx - 12, y + 2)]
+    old = parcels(demo_path)
+    assert dock.import_csv(csv_of(tmp_path / "duong.csv", corners))
+    dock.cut_out.setChecked(True)
+    assert dock.affected_label.text().count("cut, the rest renumbered") >= 2
+    assert dock.create() is not None
+    after = parcels(demo_path)
+    assert uuid not in after
+    gone = set(old) - set(after)
+    assert len(gone) >= 2
+    new = set(after) - set(old)
+    assert len(new) == 1 + len(gone) + 1  # the road, one rest each, the cut parcel in two
