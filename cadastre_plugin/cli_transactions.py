@@ -1,8 +1,11 @@
-"""`cadastre import-vfk`: registers of other countries' formats into a working copy.
+"""`cadastre import-vfk`: registers of other countries' formats into a working copy;
+`cadastre approve` / `cadastre reject`: the officer's decision on a submitted transaction;
+`cadastre withdraw-decision` takes back one not yet accepted by the server.
 
 Registered into the main parser by :func:`register`. Exit codes as for every command: 0 done
-and every record mapped, 1 done with records not imported or altered (each one listed),
-2 bad input (a bilingual message on stderr, nothing written).
+(for import-vfk: and every record mapped), 1 done with records not imported or altered (each
+one listed), 2 bad input or a refused decision (a bilingual message on stderr, nothing
+written).
 """
 from __future__ import annotations
 
@@ -42,7 +45,48 @@ def _cmd_import_vfk(args) -> int:
     return 1 if report.problems else 0
 
 
+def _cmd_decide(args) -> int:
+    from .core.transactions.approval import approve, reject, withdraw
+    from .core.working_copy import WorkingCopy
+
+    with WorkingCopy.open(args.path) as wc:
+        if args.command == "approve":
+            decision = approve(wc, args.transaction, args.actor)
+        elif args.command == "reject":
+            decision = reject(wc, args.transaction, args.actor, args.reason)
+        else:
+            decision = withdraw(wc, args.transaction, args.actor)
+    if args.command == "withdraw-decision":
+        print(f"Đã rút lại quyết định; biến động {decision.transaction_uuid} lại chờ duyệt."
+              if preferred_language() == "vi" else
+              f"Decision withdrawn: transaction {decision.transaction_uuid} is submitted again.")
+    elif preferred_language() == "vi":
+        what = "Đã duyệt" if decision.approval == "approved" else "Đã từ chối"
+        print(f"{what} biến động {decision.transaction_uuid} ({decision.actor}, "
+              f"{decision.at}). Hãy đồng bộ (cadastre push) để gửi quyết định lên máy chủ.")
+    else:
+        print(f"Transaction {decision.transaction_uuid} {decision.approval} by "
+              f"{decision.actor} at {decision.at}. Push (cadastre push) to send the decision "
+              "to the server.")
+    return 0
+
+
 def register(sub) -> None:
+    helps = {"approve": "approve a submitted registration change (officer); the decision is "
+                        "journalled and sent by the next push",
+             "reject": "reject a submitted registration change, with the reason (officer); "
+                       "sent by the next push",
+             "withdraw-decision": "take back a decision made here and not yet accepted by the "
+                                  "server: the transaction is submitted again"}
+    for name, text in helps.items():
+        p = sub.add_parser(name, help=text)
+        p.add_argument("path", help="the working copy (.gpkg)")
+        p.add_argument("--transaction", required=True, metavar="UUID",
+                       help="the transaction's UUID (shown in the parcel history)")
+        if name == "reject":
+            p.add_argument("--reason", required=True, help="why it is rejected (kept with it)")
+        p.add_argument("--actor", help="the officer's name (default: the system user)")
+        p.set_defaults(func=_cmd_decide, command=name)
     p = sub.add_parser(
         "import-vfk", help="import a Czech cadastral exchange file (VFK: parcels, owners, "
                            "shares, title deeds) into a new working copy, with a report")

@@ -1,6 +1,7 @@
 """Inside QGIS, for ``make demo``: connect the working copy to the demo's central server (token
 into QGIS's authentication database) and run the plugin's own "Pull" task, which brings the
-colleague's change made on the server before QGIS started.
+colleague's changes made on the server before QGIS started: one applied, one in conflict with
+this office's own edit, which opens the conflict dialog (saved as ``qgis-conflict.png``).
 """
 from __future__ import annotations
 
@@ -35,13 +36,27 @@ def connect_and_pull(ctx, controller, path: str, timeout_s: float = 120) -> dict
     if task.error is not None or task.result is None:
         raise RuntimeError(f"the demo pull failed: {task.error!r}")
     result = task.result
-    return {"server": url, "head": result.head, "received": result.received,
-            "applied": result.applied, "conflicts": len(result.conflicts)}
+    pulled = {"server": url, "head": result.head, "received": result.received,
+              "applied": result.applied, "conflicts": len(result.conflicts)}
+    dialog = sync.dialog
+    if dialog is not None:  # the conflicts, side by side, as the user sees them
+        dialog.resize(1300, 760)
+        dialog.list.setCurrentRow(0)
+        ctx.wait(1500)  # both map canvases render
+        shot = Path(os.environ["CADASTRE_DEMO_OUTPUT"]) / "qgis-conflict.png"
+        dialog.grab().save(str(shot))
+        pulled["screenshot"] = str(shot)
+        if not ctx.interactive:
+            dialog.close()
+    return pulled
 
 
 def describe_pull(pulled: dict) -> str:
     if not pulled:
         return "Sync: not connected"
-    return (f"Sync: connected to {pulled['server']}; the Pull task brought the working copy to "
+    text = (f"Sync: connected to {pulled['server']}; the Pull task brought the working copy to "
             f"server revision {pulled['head']} ({pulled['applied']} changes applied, "
             f"{pulled['conflicts']} conflicts)")
+    if pulled.get("screenshot"):
+        text += f"; conflict dialog: {pulled['screenshot']}"
+    return text

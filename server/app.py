@@ -87,8 +87,9 @@ def _routes(app: FastAPI) -> None:
         tombstones; follow ``next_cursor`` until it is null, then remember ``head``. With
         ``bbox`` (a bounding-box working copy), only the rows of that area (see ``/area``)."""
         pool = request.app.state.pool
-        return JSONResponse(pull.changes_page(pool, who, commune, since, cursor, limit,
-                                              pull.bbox_param(pool, bbox, bbox_crs)))
+        page = pull.changes_page(pool, who, commune, since, cursor, limit,
+                                 pull.bbox_param(pool, bbox, bbox_crs))
+        return JSONResponse(page, headers=pull.page_headers(page))
 
     @app.get("/area", responses=_problems(401, 403, 404, 422))
     def area(who: Caller, request: Request,

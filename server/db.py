@@ -6,8 +6,10 @@ from pathlib import Path
 import psycopg
 from psycopg_pool import ConnectionPool
 
+from . import migrations
+
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = migrations.LATEST
 # Workers wait this long for a row or commune lock before answering 503 (retry later), and the
 # server notices a vanished client within 2 s instead of at its next write.
 SESSION_OPTIONS = ("-c lock_timeout=30000 -c statement_timeout=120000 "
@@ -17,7 +19,7 @@ _INIT_LOCK = 727_001  # advisory lock id: several workers may start at once
 
 
 def init_schema(url: str) -> None:
-    """Creates the schema in an empty database; a no-op when it exists."""
+    """Creates the schema in an empty database, migrates an older one, else a no-op."""
     with psycopg.connect(url, autocommit=True) as conn:
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_INIT_LOCK,))
@@ -30,6 +32,8 @@ def init_schema(url: str) -> None:
             if version > SCHEMA_VERSION:
                 raise RuntimeError(f"the database has schema {version}; this server knows "
                                    f"{SCHEMA_VERSION} at most: upgrade the server")
+            if version < SCHEMA_VERSION:
+                migrations.migrate(conn, version)
 
 
 def make_pool(url: str, max_size: int = 10) -> ConnectionPool:

@@ -15,6 +15,7 @@ from typing import Optional
 import shapely
 
 from cadastre_plugin.core.sync.geojson import to_geojson
+from cadastre_plugin.core.sync.pull import NEXT_CURSOR_HEADER
 from cadastre_plugin.core.sync.tables import TABLES
 
 from . import area
@@ -69,7 +70,8 @@ def changes_page(pool, who: Principal, commune: str, since: int, cursor, limit: 
                    "action FROM change_log, LATERAL (SELECT CASE WHEN key = jsonb_build_object("
                    "'uuid', key->>'uuid') THEN key->>'uuid' END AS u) AS k "
                    "WHERE commune_code = %s AND (revision, seq) > (%s, %s) AND revision <= %s "
-                   "ORDER BY revision, seq LIMIT %s", (commune, rev, seq, head, limit))]
+                   "ORDER BY revision, seq LIMIT %s", (commune, rev, seq, head, limit)
+               ).fetchall()]
         keys = {}
         for _, _, table, key, _ in log:
             keys.setdefault(table, {})[db_rows.key_tuple(table, key)] = key
@@ -88,6 +90,12 @@ def changes_page(pool, who: Principal, commune: str, since: int, cursor, limit: 
         if len(log) == limit else None
     return {"commune_code": commune, "crs": f"EPSG:{crs}", "since": since, "head": head,
             "total": total, "changes": changes, "next_cursor": nxt}
+
+
+def page_headers(page: dict) -> dict:
+    """The next page's cursor also as a header: a client reads it before parsing the body and
+    asks for that page at once, so this server builds it while the client parses this one."""
+    return {NEXT_CURSOR_HEADER: page["next_cursor"]} if page["next_cursor"] else {}
 
 
 def commune_info(pool, who: Principal, code: str) -> dict:

@@ -7,7 +7,8 @@ Order matters:
 2. A per-commune advisory lock, taken before the revision is drawn, makes revisions of a
    commune commit in order, so a pull that has seen revision R can never miss one below R.
 3. Touched rows are locked FOR UPDATE and their versions compared with the change set's base
-   versions: any difference is a 409 with the server's current state, nothing applied.
+   versions: any difference is a 409 with the server's current state, nothing applied. Then
+   only an officer may approve or reject a transaction (approval.py): 403 otherwise.
 4. The rows are written (parcels' previous versions copied to parcel_versions first), then the
    core's rules check the resulting state: any finding is a 422 and the transaction rolls back.
 5. change_log rows, the stored response and the audit row commit with the data.
@@ -23,6 +24,7 @@ from cadastre_plugin.core.sync.geojson import from_geojson
 from cadastre_plugin.core.sync.tables import TABLES, key_text
 
 from . import rows as db_rows
+from .approval import check_decisions
 from .auth import Principal, commune_row, require_writer
 from .errors import ApiError
 from .validate import validate
@@ -95,6 +97,8 @@ def _apply(conn, who: Principal, cs, body_sha: str, remote: str) -> dict:
                for t, ch in by_table.items()}
     _check_scope(cs, by_table, current, allowed)
     _check_versions(by_table, current)
+    decided = check_decisions(who, by_table.get("transactions", []),
+                              current.get("transactions", {}))
     _check_documents(conn, by_table)
 
     versions, log, entries = [], [], []
@@ -164,7 +168,7 @@ def _apply(conn, who: Principal, cs, body_sha: str, remote: str) -> dict:
     conn.execute("UPDATE changesets SET revision = %s, response = %s WHERE uuid = %s",
                  (revision, json.dumps(response), uuid))
     audit(conn, who, "push", "applied", 200, uuid, cs.commune_code, revision, remote,
-          {"changes": len(log)})
+          {"changes": len(log), **{k: v for k, v in decided.items() if v}})
     return response
 
 

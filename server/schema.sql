@@ -1,4 +1,5 @@
--- The central land database: PostgreSQL + PostGIS. Applied once by server/db.py (schema 1).
+-- The central land database: PostgreSQL + PostGIS. Applied once by server/db.py (schema 2;
+-- server/migrations.py brings older databases up to date).
 --
 -- The domain tables mirror the working copy (cadastre_plugin/core/sync/tables.py), keyed by
 -- uuid or by natural key for link tables, plus what only the server knows: the row's commune
@@ -81,6 +82,9 @@ CREATE TABLE certificate_parcels (
 CREATE TABLE transactions (
   uuid text PRIMARY KEY, type_code text NOT NULL, dossier_no text, document_date text,
   authority text, recorded_by text, recorded_at text NOT NULL, note text,
+  approval text NOT NULL DEFAULT 'submitted'
+    CHECK (approval IN ('submitted', 'approved', 'rejected')),
+  approved_by text, approved_at text, rejection_reason text,
   commune_code text NOT NULL, version integer NOT NULL DEFAULT 1, revision bigint NOT NULL,
   changeset_uuid uuid);
 
@@ -181,4 +185,4 @@ CREATE TRIGGER parcel_versions_append_only BEFORE UPDATE OR DELETE ON parcel_ver
 CREATE TRIGGER change_log_append_only BEFORE UPDATE OR DELETE ON change_log
   FOR EACH ROW EXECUTE FUNCTION forbid_change();
 
-INSERT INTO server_meta VALUES ('schema_version', '1');
+INSERT INTO server_meta VALUES ('schema_version', '2');

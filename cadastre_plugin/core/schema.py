@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import gpkg
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_NAME = "cadastre-editor"
 
 PARCEL_LAYER = "parcels"
@@ -316,7 +316,36 @@ def _migration_3(conn: sqlite3.Connection, crs_epsg: int) -> None:
     gpkg.execute_script(conn, _TRANSACTION_INDEXES)
 
 
-MIGRATIONS = {1: _migration_1, 2: _migration_2, 3: _migration_3}
+# A registration change prepared by a surveyor is 'submitted' until a cadastral officer approves
+# (it becomes the legal record) or rejects it, with a reason. The CHECK mirrors the sync table
+# description (core/sync/tables.py), which the server enforces.
+APPROVAL_STATES = ("submitted", "approved", "rejected")
+
+
+def _migration_4(conn: sqlite3.Connection, crs_epsg: int) -> None:
+    """The officer's approval of transactions. Transactions already in the file were recorded
+    before approval existed: they are the legal record, so they count as approved."""
+    states = ", ".join(f"'{s}'" for s in APPROVAL_STATES)
+    for action in ("insert", "update", "delete"):
+        conn.execute(f"DROP TRIGGER IF EXISTS journal_transactions_{action}")
+    # SQLite cannot change a column's default afterwards: the column is added with the default
+    # of new rows, and the rows already there are then marked approved. The triggers are
+    # dropped meanwhile, so that the migration journals nothing (it is not a user's change,
+    # and a surveyor's push must never carry it).
+    gpkg.execute_script(conn, f"""
+    ALTER TABLE transactions ADD COLUMN approval TEXT NOT NULL DEFAULT 'submitted'
+      CHECK (approval IN ({states}));
+    ALTER TABLE transactions ADD COLUMN approved_by TEXT;
+    ALTER TABLE transactions ADD COLUMN approved_at TEXT;
+    ALTER TABLE transactions ADD COLUMN rejection_reason TEXT;
+    UPDATE transactions SET approval = 'approved';
+    CREATE INDEX transactions_approval ON transactions (approval);
+    """)
+    # The journal triggers list the table's columns: rebuilt, they carry the new ones.
+    gpkg.execute_script(conn, _journal_triggers(conn, "transactions"))
+
+
+MIGRATIONS = {1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, crs_epsg: int,

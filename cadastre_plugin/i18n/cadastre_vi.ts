@@ -322,114 +322,119 @@
         <translation>Trạng thái đồng bộ và xung đột</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="80"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="81"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="188"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="189"/>
         <source>Mine (this working copy)</source>
         <translation>Bản của tôi (bản sao làm việc này)</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="190"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="191"/>
         <source>Theirs (server)</source>
         <translation>Bản trên máy chủ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="85"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="86"/>
         <source>Keep mine</source>
         <translation>Giữ bản của tôi</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="86"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="87"/>
         <source>Take theirs</source>
         <translation>Lấy bản trên máy chủ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="87"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="88"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="88"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="89"/>
         <source>Push now</source>
         <translation>Đẩy lên ngay</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="89"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="90"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="90"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="91"/>
         <source>Keep this working copy&apos;s version; the next push replaces the server&apos;s version with it</source>
         <translation>Giữ phiên bản của bản sao làm việc này; lần đẩy lên sau sẽ thay phiên bản trên máy chủ bằng nó</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="92"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="93"/>
         <source>Replace this working copy&apos;s version with the server&apos;s; your change to this row is dropped</source>
         <translation>Thay phiên bản của bản sao làm việc này bằng bản trên máy chủ; thay đổi của bạn ở dòng này bị bỏ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="94"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="95"/>
         <source>Write a merged version, starting from yours; the next push sends it</source>
         <translation>Soạn một phiên bản gộp, bắt đầu từ bản của tôi; lần đẩy lên sau sẽ gửi nó</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="137"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="138"/>
         <source>Server: {server} · commune {commune} · last pulled revision {pulled} · rows waiting to be pushed: {pending} · change set in the outbox: {outbox} changes · open conflicts: {conflicts}</source>
         <translation>Máy chủ: {server} · xã {commune} · phiên bản kéo về gần nhất {pulled} · dòng chờ đẩy lên: {pending} · bộ thay đổi đang chờ gửi: {outbox} thay đổi · xung đột đang mở: {conflicts}</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="137"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="138"/>
         <source>none (not checked out from a server)</source>
         <translation>không có (không lấy về từ máy chủ)</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="164"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="165"/>
         <source>No open conflicts.</source>
         <translation>Không có xung đột nào đang mở.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="169"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="170"/>
         <source>Parcel {sheet}/{number}</source>
         <translation>Thửa đất {sheet}/{number}</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="174"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="175"/>
         <source>{what}: deleted here, changed on the server</source>
         <translation>{what}: đã xoá ở đây, đã thay đổi trên máy chủ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="176"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="177"/>
         <source>{what}: changed here, deleted on the server</source>
         <translation>{what}: đã thay đổi ở đây, đã xoá trên máy chủ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="177"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="178"/>
         <source>{what}: changed here and on the server</source>
         <translation>{what}: đã thay đổi ở đây và trên máy chủ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="188"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="189"/>
         <source>Mine: deleted in this working copy</source>
         <translation>Bản của tôi: đã xoá trong bản sao làm việc này</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="190"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="191"/>
         <source>Theirs: deleted on the server</source>
         <translation>Bản trên máy chủ: đã xoá trên máy chủ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="198"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="199"/>
         <source>(deleted)</source>
         <translation>(đã xoá)</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_dialog.py" line="238"/>
+        <location filename="../ui/sync/conflict_dialog.py" line="250"/>
         <source>All conflicts are resolved. Push to send the resolutions to the server.</source>
         <translation>Đã giải quyết mọi xung đột. Hãy đẩy lên để gửi các cách giải quyết lên máy chủ.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/conflict_dialog.py" line="226"/>
+        <source>Boundary</source>
+        <translation>Ranh giới thửa</translation>
     </message>
 </context>
 <context>
@@ -473,6 +478,54 @@
         <location filename="../ui/sync/conflict_edit_dialog.py" line="77"/>
         <source>A number field holds something that is not a number: check the whole numbers (sheet, parcel number) and the areas (e.g. 152.5).</source>
         <translation>Một trường số chứa giá trị không phải là số: hãy kiểm tra các số nguyên (số tờ, số thửa) và diện tích (ví dụ 152.5).</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../ui/transactions/approval_dialog.py" line="22"/>
+        <source>Reject transaction</source>
+        <translation>Từ chối biến động</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/approval_dialog.py" line="22"/>
+        <source>Approve transaction</source>
+        <translation>Duyệt biến động</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/approval_dialog.py" line="26"/>
+        <source>The rejection and its reason are sent to the server with the next push; the surveyor sees them in the parcel history.</source>
+        <translation>Quyết định từ chối và lý do được gửi lên máy chủ trong lần đẩy dữ liệu tiếp theo; người lập hồ sơ sẽ thấy trong lịch sử thửa đất.</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/approval_dialog.py" line="26"/>
+        <source>Once approved, the transaction is the legal record. The approval is sent to the server with the next push, which accepts it from an officer&apos;s token only.</source>
+        <translation>Sau khi được duyệt, biến động trở thành hồ sơ pháp lý. Quyết định duyệt được gửi lên máy chủ trong lần đẩy dữ liệu tiếp theo; máy chủ chỉ chấp nhận từ mã truy cập của cán bộ địa chính.</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/approval_dialog.py" line="39"/>
+        <source>What is wrong or missing in the dossier</source>
+        <translation>Hồ sơ sai hoặc thiếu gì</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/approval_dialog.py" line="41"/>
+        <source>Officer</source>
+        <translation>Cán bộ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/approval_dialog.py" line="43"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/approval_dialog.py" line="47"/>
+        <source>Reject</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/approval_dialog.py" line="47"/>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
     </message>
 </context>
 <context>
@@ -1488,144 +1541,224 @@
 <context>
     <name>ParcelHistoryDock</name>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="31"/>
+        <location filename="../ui/transactions/history_dock.py" line="39"/>
         <source>Parcel history</source>
         <translation>Lịch sử thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="39"/>
+        <location filename="../ui/transactions/history_dock.py" line="47"/>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="39"/>
+        <location filename="../ui/transactions/history_dock.py" line="47"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="39"/>
+        <location filename="../ui/transactions/history_dock.py" line="47"/>
         <source>Parcel</source>
         <translation>Thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="39"/>
+        <location filename="../ui/transactions/history_dock.py" line="47"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="72"/>
+        <location filename="../ui/transactions/history_dock.py" line="109"/>
         <source>Parcel {label} ({status}): {transactions} transactions, {versions} versions</source>
         <translation>Thửa {label} ({status}): {transactions} biến động, {versions} phiên bản</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="82"/>
+        <location filename="../ui/transactions/history_dock.py" line="119"/>
         <source>Made from: {parcels}</source>
         <translation>Hình thành từ: {parcels}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="85"/>
+        <location filename="../ui/transactions/history_dock.py" line="122"/>
         <source>Continued by: {parcels}</source>
         <translation>Được thay thế bởi: {parcels}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="95"/>
+        <location filename="../ui/transactions/history_dock.py" line="133"/>
         <source>{label} (earlier parcel)</source>
         <translation>{label} (thửa trước)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="97"/>
+        <location filename="../ui/transactions/history_dock.py" line="135"/>
         <source>{label} (later parcel)</source>
         <translation>{label} (thửa sau)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="104"/>
+        <location filename="../ui/transactions/history_dock.py" line="142"/>
         <source>Version {n} (in force)</source>
         <translation>Phiên bản {n} (đang hiệu lực)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="106"/>
+        <location filename="../ui/transactions/history_dock.py" line="144"/>
         <source>Version {n}, retired {date}</source>
         <translation>Phiên bản {n}, chấm dứt {date}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="109"/>
+        <location filename="../ui/transactions/history_dock.py" line="147"/>
         <source>Version {n}, until {date}</source>
         <translation>Phiên bản {n}, đến {date}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="127"/>
+        <location filename="../ui/transactions/history_dock.py" line="167"/>
         <source>Double-click to open the scan</source>
         <translation>Nhấp đúp để mở bản quét</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="136"/>
+        <location filename="../ui/transactions/history_dock.py" line="176"/>
         <source>Parcels before</source>
         <translation>Thửa trước biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="138"/>
+        <location filename="../ui/transactions/history_dock.py" line="178"/>
         <source>Parcels after</source>
         <translation>Thửa sau biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="141"/>
+        <location filename="../ui/transactions/history_dock.py" line="181"/>
         <source>Holders before</source>
         <translation>Người sử dụng trước</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="144"/>
+        <location filename="../ui/transactions/history_dock.py" line="184"/>
         <source>Holders after</source>
         <translation>Người sử dụng sau</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="149"/>
+        <location filename="../ui/transactions/history_dock.py" line="189"/>
         <source>{kind} registered</source>
         <translation>Đăng ký {kind}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="152"/>
+        <location filename="../ui/transactions/history_dock.py" line="192"/>
         <source>{kind} released</source>
         <translation>Xóa {kind}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="155"/>
+        <location filename="../ui/transactions/history_dock.py" line="195"/>
         <source>Certificate issued</source>
         <translation>Cấp Giấy chứng nhận</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="156"/>
+        <location filename="../ui/transactions/history_dock.py" line="196"/>
         <source>Certificate cancelled</source>
         <translation>Hủy Giấy chứng nhận</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="160"/>
+        <location filename="../ui/transactions/history_dock.py" line="200"/>
         <source>Owner information changed</source>
         <translation>Thay đổi thông tin người sử dụng</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="160"/>
+        <location filename="../ui/transactions/history_dock.py" line="200"/>
         <source>{name}, previously {values}</source>
         <translation>{name}, trước đây {values}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="163"/>
+        <location filename="../ui/transactions/history_dock.py" line="203"/>
         <source>Scanned document</source>
         <translation>Tài liệu quét</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="165"/>
+        <location filename="../ui/transactions/history_dock.py" line="205"/>
         <source>Recorded</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="165"/>
+        <location filename="../ui/transactions/history_dock.py" line="208"/>
         <source>by {who} on {when}</source>
         <translation>bởi {who} lúc {when}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="231"/>
+        <location filename="../ui/transactions/history_dock.py" line="362"/>
         <source>Downloading the scan '{name}' from the sync server…</source>
         <translation>Đang tải bản quét '{name}' từ máy chủ đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="47"/>
+        <source>Approval</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="54"/>
+        <source>Approve…</source>
+        <translation>Duyệt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="56"/>
+        <source>Approve the selected submitted transaction (cadastral officer)</source>
+        <translation>Duyệt biến động đang chờ duyệt được chọn (cán bộ địa chính)</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="59"/>
+        <source>Reject…</source>
+        <translation>Từ chối…</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="61"/>
+        <source>Reject the selected submitted transaction, with the reason (cadastral officer)</source>
+        <translation>Từ chối biến động đang chờ duyệt được chọn, kèm lý do (cán bộ địa chính)</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="216"/>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="217"/>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="211"/>
+        <source>by {who} on {when}: {reason}</source>
+        <translation>bởi {who} lúc {when}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="216"/>
+        <source>Submitted</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="268"/>
+        <source>{type} ({code}), dossier {dossier}, recorded by {who} on {when}</source>
+        <translation>{type} ({code}), hồ sơ {dossier}, do {who} lập lúc {when}</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="287"/>
+        <source>Transaction rejected.</source>
+        <translation>Đã từ chối biến động.</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="287"/>
+        <source>Transaction approved.</source>
+        <translation>Đã duyệt biến động.</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="287"/>
+        <source>Push to send the decision to the server.</source>
+        <translation>Hãy đẩy dữ liệu (Push) để gửi quyết định lên máy chủ.</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="64"/>
+        <source>Withdraw decision</source>
+        <translation>Rút lại quyết định</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="66"/>
+        <source>Take back a decision made in this working copy and not yet accepted by the server (made by mistake, or refused because the token was not an officer&apos;s)</source>
+        <translation>Rút lại quyết định đã lập trong bản sao làm việc này mà máy chủ chưa chấp nhận (lập nhầm, hoặc bị từ chối vì mã truy cập không phải của cán bộ địa chính)</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="254"/>
+        <source>Decision withdrawn: the transaction is submitted again.</source>
+        <translation>Đã rút lại quyết định: biến động trở lại trạng thái chờ duyệt.</translation>
     </message>
 </context>
 <context>
@@ -2448,17 +2581,17 @@
         <translation>Đang lấy về xã {code}</translation>
     </message>
     <message>
-        <location filename="../ui/sync/tasks.py" line="91"/>
+        <location filename="../ui/sync/tasks.py" line="99"/>
         <source>Pushing changes</source>
         <translation>Đang đẩy thay đổi lên</translation>
     </message>
     <message>
-        <location filename="../ui/sync/tasks.py" line="103"/>
+        <location filename="../ui/sync/tasks.py" line="106"/>
         <source>Pulling changes</source>
         <translation>Đang kéo thay đổi về</translation>
     </message>
     <message>
-        <location filename="../ui/sync/tasks.py" line="117"/>
+        <location filename="../ui/sync/tasks.py" line="115"/>
         <source>Downloading a scanned document</source>
         <translation>Đang tải một bản quét hồ sơ</translation>
     </message>

@@ -3,6 +3,7 @@ the conflict dialog (mine and theirs side by side, on two maps that move togethe
 attribute table); its buttons keep mine, take theirs or save an edited version; the push sends
 the resolutions and another working copy pulls the same rows."""
 from qgis.core import Qgis
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QDialogButtonBox
 
 from cadastre_plugin.core.sync import pull, push
@@ -49,13 +50,26 @@ def test_pull_conflicts_resolved_in_the_dialog_then_pushed(qgis_iface, controlle
         assert [_address(wc, u) for u in (p1, p2, p3, p4)] == \
             ["của tôi 1", "của tôi 2", "của tôi 3", "của tôi 4"]
 
+    # The conflicting parcel sits in the middle of both maps, also after the dialog grew.
+    dialog.resize(1400, 900)
+    QCoreApplication.processEvents()
+    QCoreApplication.processEvents()
+    for canvas in (dialog.canvases.mine, dialog.canvases.theirs):
+        extent = canvas.extent()
+        shown = dialog.canvases.layers["mine"].extent()
+        assert abs(shown.center().x() - extent.center().x()) < extent.width() * 0.05
+        assert abs(shown.center().y() - extent.center().y()) < extent.height() * 0.05
+
     seen = set()
     while dialog.conflicts:
         c = dialog.current()
         uuid = c["key"]["uuid"]
         seen.add(uuid)
         table = dialog.table
-        rows = {table.item(i, 0).text(): i for i in range(table.rowCount())}
+        rows = {table.item(i, 0).data(Qt.UserRole): i for i in range(table.rowCount())}
+        labels = {table.item(i, 0).data(Qt.UserRole): table.item(i, 0).text()
+                  for i in range(table.rowCount())}
+        assert labels["sheet_no"] != "sheet_no"  # the attribute form's label, not the column
         if uuid == p4:
             # Deleted on the server: the right-hand side says so, the map shows mine only.
             assert dialog.theirs_title.text() == "Theirs: deleted on the server"

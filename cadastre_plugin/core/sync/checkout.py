@@ -15,8 +15,10 @@ copy receives every whole parcel intersecting it with the rows that hang on thos
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -72,6 +74,26 @@ def checkout(client, commune_code: Optional[str] = None, path: Optional[str] = N
             "wc.exists", f"'{path}' exists already; choose another name or delete it first.",
             f"'{path}' đã tồn tại; chọn tên khác hoặc xoá tệp cũ trước.", str(path))
     infos, area = _area(client, commune_code, district, bbox, bbox_crs)
+    with _collector_paused():
+        return _checkout(client, target, infos, area, progress, documents)
+
+
+@contextmanager
+def _collector_paused():
+    """A check-out holds every downloaded row (a million small dicts for a large commune) while
+    it allocates millions more: each automatic pass of Python's cyclic garbage collector walks
+    all of them, which took about a quarter of the time. The data has no reference cycles;
+    the collector is back on (if it was) when the check-out ends, however it ends."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _checkout(client, target: Path, infos: list, area, progress, documents: bool) -> dict:
     fetched = merge([fetch(client, info["code"], 0, progress, bbox=area) for info in infos])
     history = [v for info in infos for v in earlier_versions.fetch(client, info["code"], progress)]
     tmp = target.with_name(target.name + ".checkout")
@@ -97,7 +119,7 @@ def checkout(client, commune_code: Optional[str] = None, path: Optional[str] = N
                 state.put(conn, AREA, json.dumps(area))
         if progress:
             progress(0, len(fetched["changes"]), "writing the working copy")
-        apply(wc, fetched, operation="checkout")
+        apply(wc, fetched, operation="checkout", fresh=True)
         with wc.operation("checkout", journal=False) as conn:
             earlier_versions.store(conn, history, communes[0].crs_epsg)
         summary = wc.summary()

@@ -90,7 +90,7 @@ class ApiClient:
                 continue
             if response.status_code < 300 or response.status_code in accept:
                 return response
-            raise _client_error(response)
+            raise client_error(response)
         what = (f"HTTP {last.status_code}" if isinstance(last, requests.Response)
                 else type(last).__name__)
         raise Unavailable(
@@ -132,7 +132,7 @@ def problem(response: requests.Response) -> dict:
         return {}
 
 
-def _client_error(response: requests.Response) -> SyncError:
+def client_error(response: requests.Response) -> SyncError:
     body = problem(response)
     en = body.get("message_en") or body.get("detail") or body.get("title") or response.reason
     vi = body.get("message_vi") or en

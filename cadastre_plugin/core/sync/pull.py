@@ -16,6 +16,7 @@ rows are downloaded afterwards (see :mod:`.documents`).
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -27,6 +28,7 @@ from .errors import SyncError
 from .tables import TABLES, key_text
 
 PAGE_LIMIT = 2000
+NEXT_CURSOR_HEADER = "X-Next-Cursor"  # the next page, readable before the body is parsed
 AREA = "area"  # sync_state: {"district", "bbox", "bbox_crs", "communes"} of an area checkout
 
 
@@ -76,27 +78,49 @@ def _report(progress, done, total, en):
 def fetch(client, commune: str, since: int, progress: Optional[Callable] = None,
           limit: int = PAGE_LIMIT, bbox: Optional[dict] = None) -> dict:
     """Every change since ``since``, all pages: ``{"commune", "head", "crs", "changes"}``.
-    ``bbox``: ``{"bbox": [minx, miny, maxx, maxy], "bbox_crs": "EPSG:n"}`` of an area."""
-    cursor, changes = None, []
-    while True:
-        client.check_cancelled()
-        params = {"commune": commune, "since": since, "limit": limit}
+    ``bbox``: ``{"bbox": [minx, miny, maxx, maxy], "bbox_crs": "EPSG:n"}`` of an area.
+
+    A server that names the next page's cursor in the ``X-Next-Cursor`` header is asked for
+    that page as soon as the current one has arrived, so that it builds page n+1 while this
+    side parses page n (a one-thread pool; one request in flight at a time). Older servers
+    only give it in the body: then the pages come one after another."""
+    def params(cursor):
+        p = {"commune": commune, "since": since, "limit": limit}
         if bbox and bbox.get("bbox"):
-            params["bbox"] = ",".join(repr(float(v)) for v in bbox["bbox"])
-            params["bbox_crs"] = bbox["bbox_crs"]
+            p["bbox"] = ",".join(repr(float(v)) for v in bbox["bbox"])
+            p["bbox_crs"] = bbox["bbox_crs"]
         if cursor:
-            params["cursor"] = cursor
-        page = client.get_json("/changes", params=params)
-        changes += page["changes"]
-        _report(progress, len(changes), page.get("total"), "downloading changes")
-        cursor = page.get("next_cursor")
-        if not cursor:
-            return {"commune": commune, "head": page["head"], "crs": page["crs"],
-                    "changes": changes}
+            p["cursor"] = cursor
+        return p
+
+    ahead = ThreadPoolExecutor(1, thread_name_prefix="changes-page")
+    try:
+        changes = []
+        pending = ahead.submit(client.request, "GET", "/changes", params=params(None))
+        while True:
+            response = pending.result()
+            announced = response.headers.get(NEXT_CURSOR_HEADER)
+            if announced:
+                pending = ahead.submit(client.request, "GET", "/changes",
+                                       params=params(announced))
+            page = response.json()
+            changes += page["changes"]
+            _report(progress, len(changes), page.get("total"), "downloading changes")
+            cursor = page.get("next_cursor")
+            if not cursor:
+                return {"commune": commune, "head": page["head"], "crs": page["crs"],
+                        "changes": changes}
+            client.check_cancelled()
+            if not announced:
+                pending = ahead.submit(client.request, "GET", "/changes", params=params(cursor))
+    finally:
+        ahead.shutdown(wait=False, cancel_futures=True)
 
 
-def apply(wc, fetched: dict, operation: str = "pull") -> PullResult:
-    """Applies downloaded changes in one transaction (see the module docstring)."""
+def apply(wc, fetched: dict, operation: str = "pull", fresh: bool = False) -> PullResult:
+    """Applies downloaded changes in one transaction (see the module docstring). ``fresh``: the
+    working copy was just created and holds none of these rows (a check-out): they are simply
+    inserted, in bulk."""
     crs = f"EPSG:{wc.commune.crs_epsg}"
     if fetched["crs"] != crs:
         raise SyncError(
@@ -107,12 +131,17 @@ def apply(wc, fetched: dict, operation: str = "pull") -> PullResult:
     latest = {}
     for change in fetched["changes"]:  # the server's rows are current states: the last wins
         latest[(change["table"], key_text(change["key"]))] = change
+    by_table = {}
+    for (table, k), change in latest.items():
+        by_table.setdefault(table, {})[k] = change
     result = PullResult(head=fetched["head"], received=len(fetched["changes"]))
     srs = wc.commune.crs_epsg
     with wc.operation(operation, journal=False) as conn:
-        mine = pending_keys(conn)
+        if fresh:
+            _insert_all(conn, by_table, srs, result)
+        mine = set() if fresh else pending_keys(conn)
         for table in TABLES:
-            items = {k[1]: c for k, c in latest.items() if k[0] == table}
+            items = by_table.get(table) if not fresh else None
             if not items:
                 continue
             known = state.versions(conn, table, items)
@@ -143,6 +172,24 @@ def apply(wc, fetched: dict, operation: str = "pull") -> PullResult:
         for code, head in heads.items():
             state.put(conn, since_key(wc, code), head)
     return result
+
+
+def _insert_all(conn, by_table: dict, srs: int, result: PullResult) -> None:
+    """The fresh-file path of :func:`apply`: no local row, pending change or conflict exists,
+    so every upsert is an insert and a tombstone has nothing to remove."""
+    versions = []
+    for table in TABLES:
+        items = by_table.get(table) or {}
+        upserts = [(c["key"], c["data"], c["version"]) for c in items.values()
+                   if c["action"] != "delete"]
+        wire_rows.insert_new(conn, table, upserts, srs)
+        versions += [(table, k, c["version"]) for k, c in items.items()
+                     if c["action"] != "delete"]
+        result.applied += len(upserts)
+    # sync_versions is keyed (table_name, key) WITHOUT ROWID: written in key order, its B-tree
+    # grows at the end instead of splitting pages all over.
+    versions.sort(key=lambda v: (v[0], v[1]))
+    state.set_versions(conn, versions)
 
 
 def _local(conn, table: str, key: dict):

@@ -11,8 +11,11 @@
    whose bytes it does not hold.
 4. On success, in one SQLite transaction with journalling suspended: the server's versions are
    recorded, the journal entries are marked confirmed with the change-set UUID, the outbox is
-   cleared. A 409 records the conflicts; a 422 reports the server's findings; both clear the
-   outbox because the server applied nothing.
+   cleared. A 409 records the conflicts; a 422 reports the server's findings; a 403 about
+   the rows themselves (another district's row, a decision only an officer may carry) is
+   reported the same way. All clear the outbox because the server applied nothing: the
+   journal entries stay unsent, so the next push rebuilds the change set from what the user
+   has corrected (or sends it again with a token that may carry it).
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from . import changeset, checks, state
+from .client import client_error
 from .documents import check_local, upload_documents
 from .errors import Conflicts, Rejected
 from .pull import _local, record_conflict
@@ -28,6 +32,9 @@ from .tables import key_text
 from ..working_copy import utc_now
 
 MAX_ROUNDS = 20  # edits made during a push go out in a further round; bounded all the same
+# 403 answers about the content of a change set (not about the token itself): resending the
+# same bytes can never succeed.
+ROW_REFUSALS = ("auth.row_scope", "auth.approval")
 
 
 @dataclass
@@ -94,11 +101,13 @@ def flush_outbox(wc, client, progress=None, result: Optional[PushResult] = None)
     _report(progress, 0, box["changes"], f"sending change set {box['uuid']}")
     response = client.request("POST", "/changesets", data=box["body"].encode("utf-8"),
                               headers={"Content-Type": "application/json"},
-                              accept=(409, 413, 422))
+                              accept=(403, 409, 413, 422))
     answer = response.json() if response.content else {}
+    if response.status_code == 403 and answer.get("code") not in ROW_REFUSALS:
+        raise client_error(response)  # the token itself: fix it, the outbox waits
     if response.status_code == 409:
         _conflicted(wc, answer)
-    if response.status_code in (413, 422):
+    if response.status_code in (403, 413, 422):
         with wc.operation("push-rejected", journal=False) as conn:
             state.put(conn, state.OUTBOX, None)
         found = answer.get("violations") or [

@@ -197,3 +197,58 @@ def _column(conn: sqlite3.Connection, table: str, column: str, fids: list) -> di
         out.update(conn.execute(f"SELECT fid, {column} FROM {table} WHERE fid IN "
                                 f"({','.join('?' * len(chunk))})", chunk))
     return out
+
+
+# -- a brand-new working copy -----------------------------------------------------------------
+# A check-out writes every row of a commune into a file that has none yet: no row to find by
+# key, no history to keep, nothing to journal. Maintaining the secondary indexes row by row
+# (UUID keys arrive in random order) and evaluating the journal trigger per row cost more than
+# the inserts themselves, so both are set aside for the bulk insert and rebuilt once after it.
+
+def insert_new(conn: sqlite3.Connection, table: str, items: list, srs_id: int) -> None:
+    """Inserts wire rows ``(key, data, version)`` that this working copy does not hold (the
+    caller guarantees it: a check-out's file is new). Same result as :func:`write`."""
+    if not items:
+        return
+    spec = TABLES[table]
+    keys, cols = spec.key_names, spec.column_names
+    rows = [[key[c] for c in keys] + [data.get(c) for c in cols] for key, data, _ in items]
+    with _indexes_deferred(conn, table):
+        if spec.geometry:
+            for row, (_, _, version) in zip(rows, items):
+                row.append(version)
+            geoms = from_geojson([d.get("geometry") for _, d, _ in items])
+            gpkg.bulk_insert_features(conn, table, list(spec.all_names) + ["version"], rows,
+                                      geoms, srs_id, skip_triggers=(f"journal_{table}_insert",))
+        else:
+            with _triggers_deferred(conn, [f"journal_{table}_insert"]):
+                names = spec.all_names
+                conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+                                 f"({', '.join('?' * len(names))})", rows)
+
+
+@contextmanager
+def _triggers_deferred(conn: sqlite3.Connection, names: list):
+    """Drops the named triggers and re-creates them (same transaction: a failure rolls both
+    back)."""
+    dropped = [row for row in (conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+        (name,)).fetchone() for name in names) if row]
+    for name, _ in dropped:
+        conn.execute(f"DROP TRIGGER {name}")
+    yield
+    for _, sql in dropped:
+        conn.execute(sql)
+
+
+@contextmanager
+def _indexes_deferred(conn: sqlite3.Connection, table: str):
+    """Drops the table's own secondary indexes (not those of its UNIQUE constraints, which keep
+    guarding the data) and builds them again afterwards, in one sorted pass each."""
+    dropped = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                           "tbl_name = ? AND sql IS NOT NULL", (table,)).fetchall()
+    for name, _ in dropped:
+        conn.execute(f"DROP INDEX {name}")
+    yield
+    for _, sql in dropped:
+        conn.execute(sql)

@@ -85,7 +85,10 @@ TABLES = {t.name: t for t in (
     Table("certificate_parcels", (_u("certificate_uuid"), _u("parcel_uuid")), ()),
     Table("transactions", (_u("uuid"),), (
         Col("type_code", required=True), Col("dossier_no"), Col("document_date"),
-        Col("authority"), Col("recorded_by"), Col("recorded_at", required=True), Col("note"))),
+        Col("authority"), Col("recorded_by"), Col("recorded_at", required=True), Col("note"),
+        # Schema 4: the officer's decision; the server lets only an officer token set it.
+        Col("approval", required=True, choices=("submitted", "approved", "rejected")),
+        Col("approved_by"), Col("approved_at"), Col("rejection_reason"))),
     Table("transaction_parcels", (_u("transaction_uuid"), _u("parcel_uuid"), _BEFORE_AFTER), ()),
     Table("parcel_lineage", (_u("parent_uuid"), _u("child_uuid")), (
         _u("transaction_uuid", False), Col("created_at", required=True))),

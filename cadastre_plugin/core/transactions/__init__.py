@@ -5,16 +5,18 @@
   state (:mod:`.state`) and says, in Vietnamese and English, what to fix.
 * :mod:`.record` writes a valid draft as one journalled operation (:mod:`.effects` says what
   each type does, :mod:`.writer` writes the rows, :mod:`.geometry` runs a split/merge inside).
+* :mod:`.approval` is the officer's decision on a submitted transaction (approve/reject).
 * :mod:`.documents` stores scanned dossier documents by SHA-256 beside the working copy.
 * :mod:`.history` reads a parcel's timeline; :mod:`.info` its current registration;
   :mod:`.parties` finds parties by name or citizen ID.
 
 Pure Python, like the rest of the core.
 """
+from .approval import Decision, approve, reject, withdraw
 from .draft import (LONG_TERM, CertificateInput, DocumentInput, MortgageInput, NewRight,
                     TransactionDraft, shares_of)
 from .record import Recorded, record
 from .validate import validate_draft
 
-__all__ = ["LONG_TERM", "CertificateInput", "DocumentInput", "MortgageInput", "NewRight",
+__all__ = ["Decision", "approve", "reject", "withdraw", "LONG_TERM", "CertificateInput", "DocumentInput", "MortgageInput", "NewRight",
            "TransactionDraft", "Recorded", "record", "shares_of", "validate_draft"]

@@ -3,7 +3,7 @@
 Recorded through :func:`.record.record` like any registration (so it obeys every validation
 rule), backdated between each parcel's first registration and mid-2025, unjournalled like the
 rest of the generated data (it stands for what the office had registered before the working
-copy was checked out). Each transaction carries a one-page scanned application form.
+copy was checked out), and approved: it is the legal record. Each transaction carries a one-page scanned application form.
 Deterministic: the same seed gives the same history.
 """
 from __future__ import annotations
@@ -159,7 +159,7 @@ class _Demo:
                 break
             on = self.day(start)
             record(self.wc, self.draft(code, p, on), at=f"{on.isoformat()}T02:30:00.000000Z",
-                   today=END, journal=False)
+                   today=END, journal=False, approved_by=OFFICER)
             start, done = on, done + 1
         return done
 
@@ -177,7 +177,8 @@ class _Demo:
         d.geometry = SplitByArea(p, round(area * 0.4, 1), edge_index=0)
         d.rights_after = [NewRight(shares_of([(child.uuid, 1)]), child=0,
                                    transferors=tuple(right.holders))]
-        record(self.wc, d, at=f"{on.isoformat()}T02:30:00.000000Z", today=END, journal=False)
+        record(self.wc, d, at=f"{on.isoformat()}T02:30:00.000000Z", today=END, journal=False,
+               approved_by=OFFICER)
         return 1
 
 

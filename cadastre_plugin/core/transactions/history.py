@@ -77,6 +77,11 @@ class TransactionDetail:
     certificates: list = field(default_factory=list)  # [(role, serial, issue date)]
     parties_changed: list = field(default_factory=list)  # [(name, previous dict)]
     documents: list = field(default_factory=list)  # [(StoredDocument, role)]
+    # The officer's decision (approval.py): 'submitted', 'approved' or 'rejected'.
+    approval: str = "approved"
+    approved_by: str = ""
+    approved_at: str = ""
+    rejection_reason: str = ""
 
     def type_name(self, lang: str = "vi") -> str:
         return self.type_vi if lang == "vi" else self.type_en
@@ -175,7 +180,8 @@ def _versions(conn, uuids) -> list:
 def transaction_detail(conn, uuid: str,
                        state: Optional[State] = None) -> Optional[TransactionDetail]:
     row = conn.execute("SELECT uuid, type_code, dossier_no, document_date, authority, "
-                       "recorded_by, recorded_at, note FROM transactions WHERE uuid = ?",
+                       "recorded_by, recorded_at, note, approval, approved_by, approved_at, "
+                       "rejection_reason FROM transactions WHERE uuid = ?",
                        (uuid,)).fetchone()
     if row is None:
         return None
@@ -183,7 +189,9 @@ def transaction_detail(conn, uuid: str,
     known = types.all_types().get(row[1])
     detail = TransactionDetail(row[0], row[1], known.vi if known else row[1],
                                known.en if known else row[1], row[2] or "", row[3] or "",
-                               row[4] or "", row[5] or "", row[6], row[7] or "")
+                               row[4] or "", row[5] or "", row[6], row[7] or "",
+                               approval=row[8], approved_by=row[9] or "",
+                               approved_at=row[10] or "", rejection_reason=row[11] or "")
     parcels = conn.execute("SELECT parcel_uuid, role FROM transaction_parcels "
                            "WHERE transaction_uuid = ? ORDER BY fid", (uuid,)).fetchall()
     labels = _labels(conn, {p for p, _ in parcels})

@@ -54,11 +54,14 @@ def timestamp(at: Union[datetime, str, None]) -> str:
 
 
 def record(wc: WorkingCopy, draft: TransactionDraft, *, at: Union[datetime, str, None] = None,
-           today: Optional[date] = None, journal: bool = True) -> Recorded:
+           today: Optional[date] = None, journal: bool = True,
+           approved_by: Optional[str] = None) -> Recorded:
     """Validate ``draft`` and record it; raises :class:`ValidationFailed` with every issue.
 
     ``at`` backdates the recording (registers kept on paper, imports, the demo history);
-    ``today`` is the day "dates not in the future" compares with (default: the clock)."""
+    ``today`` is the day "dates not in the future" compares with (default: the clock).
+    A new transaction waits for an officer's approval (:mod:`.approval`); ``approved_by``
+    records one already decided (history taken over from a register) as approved."""
     ttype = types.get(draft.type_code)
     actor = (draft.recorded_by or "").strip() or _default_actor()
     when = timestamp(at)
@@ -73,7 +76,7 @@ def record(wc: WorkingCopy, draft: TransactionDraft, *, at: Union[datetime, str,
         stored = [documents.put(wc.path, d.path, d.name) for d in draft.documents]
         op_id = conn.execute("SELECT op_id FROM journal_context WHERE id = 1").fetchone()[0]
         writer = Writer(conn, state, draft.uuid, when)
-        writer.transaction(ttype.code, draft.document, actor, draft.note)
+        writer.transaction(ttype.code, draft.document, actor, draft.note, approved_by)
         for party in draft.new_parties:
             writer.add_party(party)
         step = Step(wc, draft, state, writer, actor)

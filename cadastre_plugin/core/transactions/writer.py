@@ -30,13 +30,17 @@ class Writer:
         self.restrictions: list = []
 
     # -- the transaction and its parcels ---------------------------------------------------
-    def transaction(self, type_code, document, recorded_by, note) -> None:
+    def transaction(self, type_code, document, recorded_by, note,
+                    approved_by: Optional[str] = None) -> None:
+        """Submitted for an officer's approval, unless ``approved_by`` says it is decided."""
         self.conn.execute(
             "INSERT INTO transactions (uuid, type_code, dossier_no, document_date, authority, "
-            "recorded_by, recorded_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "recorded_by, recorded_at, note, approval, approved_by, approved_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (self.transaction_uuid, type_code, document.dossier_no.strip(),
              document.date.isoformat(), document.authority.strip(), recorded_by, self.at,
-             note or None))
+             note or None, "approved" if approved_by else "submitted", approved_by or None,
+             self.at if approved_by else None))
 
     def link_parcels(self, before: Iterable[str], after: Iterable[str]) -> None:
         rows = [(self.transaction_uuid, p, "before") for p in dict.fromkeys(before)]

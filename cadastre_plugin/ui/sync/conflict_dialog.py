@@ -60,6 +60,7 @@ class ConflictDialog(QDialog):
         self.list.setObjectName("CadastreConflictList")
         self.list.currentRowChanged.connect(self._show_current)
 
+        self.background = background  # the parcel layer: its aliases label the fields
         self.canvases = SideBySideCanvases(self, epsg, background)
         self.mine_title = QLabel(self)
         self.theirs_title = QLabel(self)
@@ -207,8 +208,10 @@ class ConflictDialog(QDialog):
                     values.append(_value_text(side["data"].get(name)))
             differs = (mine is None or theirs is None or
                        mine["data"].get(name) != theirs["data"].get(name))
-            for column, text in enumerate([name] + values):
+            for column, text in enumerate([self._label_of(c["table"], name)] + values):
                 item = QTableWidgetItem(text)
+                item.setData(Qt.UserRole, name)
+                item.setToolTip(name)
                 if differs:
                     item.setBackground(QBrush(DIFFERENT))
                     item.setFont(bold)
@@ -216,6 +219,15 @@ class ConflictDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.edit.setEnabled(mine is not None or theirs is not None)
         self.message.setText("")
+
+    def _label_of(self, table: str, name: str) -> str:
+        """A field's label as the attribute form shows it (the parcel layer's alias)."""
+        if name == "geometry":
+            return self.tr("Boundary")
+        layer = self.background
+        if table == "parcels" and layer is not None and layer.fields().indexOf(name) >= 0:
+            return layer.fields().field(name).displayName()
+        return name
 
     # -- resolving ---------------------------------------------------------------------------
     def resolve_current(self, choice: str, data=None) -> bool:

@@ -4,6 +4,10 @@ Selecting an entry draws the parcel(s) as they were at that moment on the map; a
 document listed under a transaction opens in the system's viewer with a double click. A scan
 this working copy has only the record of (checked out or pulled without documents) is first
 downloaded from the sync server, in the background, through ``fetch_missing``.
+
+Each transaction shows its approval state; an officer approves or rejects a submitted one from
+here (core/transactions/approval.py): the decision is journalled and goes out with the next
+push, which the server accepts from an officer's token only.
 """
 from __future__ import annotations
 
@@ -12,17 +16,21 @@ from qgis.core import QgsGeometry, QgsWkbTypes
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton,
+                                 QTreeWidget, QTreeWidgetItem)
 
 from ...core.messages import CadastreError
 from ...core.transactions.history import parcel_history
 from ..errors import error_text
 from ..locale import ui_language
+from .approval_dialog import DecisionDialog
 from .document_viewer import open_document
 from .parcel_dock import ParcelDock
 from .texts import Texts, date_text, document_role, holders_text, moment_text
 
 ROLE = Qt.UserRole + 1
+APPROVAL_COLUMN = 4
+_STATE_COLOURS = {"submitted": QColor(176, 112, 0), "rejected": QColor(190, 30, 30)}
 
 
 class ParcelHistoryDock(ParcelDock):
@@ -35,14 +43,42 @@ class ParcelHistoryDock(ParcelDock):
         self.texts = Texts()
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("CadastreParcelHistoryTree")
-        self.tree.setColumnCount(4)
+        self.tree.setColumnCount(5)
         self.tree.setHeaderLabels([self.tr("When"), self.tr("Event"), self.tr("Parcel"),
-                                   self.tr("Details")])
+                                   self.tr("Details"), self.tr("Approval")])
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.tree.currentItemChanged.connect(self._show_on_map)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.layout_.addWidget(self.tree)
+        self.approve_button = QPushButton(self.tr("Approve…"), self)
+        self.approve_button.setObjectName("CadastreApproveTransaction")
+        self.approve_button.setToolTip(self.tr("Approve the selected submitted transaction "
+                                               "(cadastral officer)"))
+        self.approve_button.clicked.connect(lambda: self.decide(reject=False))
+        self.reject_button = QPushButton(self.tr("Reject…"), self)
+        self.reject_button.setObjectName("CadastreRejectTransaction")
+        self.reject_button.setToolTip(self.tr("Reject the selected submitted transaction, "
+                                              "with the reason (cadastral officer)"))
+        self.reject_button.clicked.connect(lambda: self.decide(reject=True))
+        self.withdraw_button = QPushButton(self.tr("Withdraw decision"), self)
+        self.withdraw_button.setObjectName("CadastreWithdrawDecision")
+        self.withdraw_button.setToolTip(self.tr(
+            "Take back a decision made in this working copy and not yet accepted by the server "
+            "(made by mistake, or refused because the token was not an officer's)"))
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.decision_note = QLabel(self)
+        self.decision_note.setObjectName("CadastreDecisionNote")
+        self.decision_note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addWidget(self.withdraw_button)
+        buttons.addStretch(1)
+        self.layout_.addLayout(buttons)
+        self.layout_.addWidget(self.decision_note)
+        self.tree.currentItemChanged.connect(self._update_decision_buttons)
+        self._update_decision_buttons()
         self.rubber = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
         self.rubber.setColor(QColor(255, 140, 0, 200))
         self.rubber.setFillColor(QColor(255, 140, 0, 50))
@@ -56,6 +92,7 @@ class ParcelHistoryDock(ParcelDock):
         self.tree.clear()
         self.history = None
         self.rubber.reset(QgsWkbTypes.PolygonGeometry)
+        self._update_decision_buttons()
 
     def release(self) -> None:
         super().release()
@@ -89,6 +126,7 @@ class ParcelHistoryDock(ParcelDock):
             self.tree.addTopLevelItem(self._entry_item(entry))
         for column in range(3):
             self.tree.resizeColumnToContents(column)
+        self.decision_note.clear()
 
     def _relation(self, entry) -> str:
         if entry.relation == "ancestor":
@@ -118,8 +156,10 @@ class ParcelHistoryDock(ParcelDock):
         details = ", ".join(x for x in (t.dossier_no, date_text(t.document_date), t.authority)
                             if x)
         item = QTreeWidgetItem([date_text(t.recorded_at), f"{t.type_name(lang)} ({t.type_code})",
-                                self._relation(entry), details])
+                                self._relation(entry), details, self.approval_text(t.approval)])
         item.setData(0, ROLE, ("transaction", entry))
+        if t.approval in _STATE_COLOURS:
+            item.setForeground(APPROVAL_COLUMN, _STATE_COLOURS[t.approval])
         for line in self._transaction_lines(t):
             child = QTreeWidgetItem(["", line[0], "", line[1]])
             if len(line) > 2:
@@ -164,7 +204,98 @@ class ParcelHistoryDock(ParcelDock):
                           f"{doc.original_name} ({document_role(role)})", doc))
         lines.append((self.tr("Recorded"), self.tr("by {who} on {when}").format(
             who=t.recorded_by, when=moment_text(t.recorded_at))))
+        if t.approval == "approved" and t.approved_by:
+            lines.append((self.tr("Approved"), self.tr("by {who} on {when}").format(
+                who=t.approved_by, when=moment_text(t.approved_at))))
+        elif t.approval == "rejected":
+            lines.append((self.tr("Rejected"), self.tr("by {who} on {when}: {reason}").format(
+                who=t.approved_by, when=moment_text(t.approved_at), reason=t.rejection_reason)))
         return lines
+
+    def approval_text(self, approval: str) -> str:
+        return {"submitted": self.tr("Submitted"), "approved": self.tr("Approved"),
+                "rejected": self.tr("Rejected")}.get(approval, approval)
+
+    # -- the officer's decision ---------------------------------------------------------------
+    def selected_transaction(self):
+        """The TransactionDetail of the current entry (or of the entry a line belongs to)."""
+        item = self.tree.currentItem()
+        while item is not None and item.data(0, ROLE) is None:
+            item = item.parent()
+        if item is not None and item.data(0, ROLE)[0] == "document":
+            item = item.parent()
+        if item is None or item.data(0, ROLE)[0] != "transaction":
+            return None
+        return item.data(0, ROLE)[1].transaction
+
+    def _update_decision_buttons(self, *_args) -> None:
+        t = self.selected_transaction()
+        pending = t is not None and t.approval == "submitted"
+        self.approve_button.setEnabled(pending)
+        self.reject_button.setEnabled(pending)
+        self.withdraw_button.setEnabled(t is not None and not pending)
+
+    def withdraw(self) -> bool:
+        """Takes back the selected transaction's unsent decision; True if it was."""
+        from ...core.transactions.approval import withdraw
+        from ...core.working_copy import WorkingCopy
+
+        t = self.selected_transaction()
+        if t is None or t.approval == "submitted" or not self.path:
+            return False
+        try:
+            with WorkingCopy.open(self.path) as wc:
+                withdraw(wc, t.uuid)
+        except Exception as error:  # noqa: BLE001 - shown in the dock, in the user's language
+            self.decision_note.setText(error_text(error))
+            return False
+        self.refresh()
+        self._select_transaction(t.uuid)
+        self.decision_note.setText(self.tr("Decision withdrawn: the transaction is submitted "
+                                           "again."))
+        return True
+
+    def decide(self, reject: bool) -> bool:
+        """Asks the officer (and for a rejection, why), records the decision, shows it; True
+        if it was recorded."""
+        from ...core.transactions.approval import approve
+        from ...core.transactions.approval import reject as reject_transaction
+        from ...core.working_copy import WorkingCopy
+
+        t = self.selected_transaction()
+        if t is None or t.approval != "submitted" or not self.path:
+            return False
+        summary = self.tr("{type} ({code}), dossier {dossier}, recorded by {who} on {when}"
+                          ).format(type=t.type_name(ui_language()), code=t.type_code,
+                                   dossier=t.dossier_no or "-", who=t.recorded_by,
+                                   when=moment_text(t.recorded_at))
+        dialog = DecisionDialog(reject, summary, self)
+        if dialog.exec_() != QDialog.Accepted:
+            return False
+        officer = dialog.officer.text().strip()
+        try:
+            with WorkingCopy.open(self.path) as wc:
+                if reject:
+                    reject_transaction(wc, t.uuid, officer, dialog.reason.toPlainText())
+                else:
+                    approve(wc, t.uuid, officer)
+        except Exception as error:  # noqa: BLE001 - shown in the dock, in the user's language
+            self.decision_note.setText(error_text(error))
+            return False
+        self.refresh()
+        self._select_transaction(t.uuid)
+        self.decision_note.setText(
+            (self.tr("Transaction rejected.") if reject else self.tr("Transaction approved."))
+            + " " + self.tr("Push to send the decision to the server."))
+        return True
+
+    def _select_transaction(self, uuid: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            data = item.data(0, ROLE)
+            if data and data[0] == "transaction" and data[1].transaction.uuid == uuid:
+                self.tree.setCurrentItem(item)
+                return
 
     # -- on the map and in the viewer -------------------------------------------------------
     def geometries(self, item) -> list:

@@ -84,7 +84,7 @@ def test_a_version_2_working_copy_migrates_and_records_transactions(tmp_path):
             conn.execute("INSERT INTO right_shares (right_uuid, party_uuid, share) "
                          "VALUES ('r1', ?, '1')", (owner.uuid,))
     with WorkingCopy.open(path) as wc:
-        assert wc.schema_version == schema.SCHEMA_VERSION == 3
+        assert wc.schema_version == schema.SCHEMA_VERSION
         triggers = {n for (n,) in wc.conn.execute("SELECT name FROM sqlite_master WHERE "
                                                   "type = 'trigger' AND name LIKE 'journal_%'")}
         for table in ("transaction_rights", "transaction_restrictions",
