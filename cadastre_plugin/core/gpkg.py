@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import struct
+from contextlib import contextmanager
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -228,12 +229,27 @@ def bulk_insert_features(conn: sqlite3.Connection, table: str, columns: Sequence
     geoms = np.asarray(geoms, dtype=object)
     blobs = encode(geoms, srs_id)
     rtree = f"rtree_{table}_{geom_column}"
-    names = [f"{rtree}_insert", *skip_triggers]
+    with triggers_set_aside(conn, [f"{rtree}_insert", *skip_triggers]):
+        _insert_with_rtree(conn, table, columns, rows, geoms, blobs, rtree, geom_column)
+    update_extent(conn, table, geom_column)
+    return len(geoms)
+
+
+@contextmanager
+def triggers_set_aside(conn: sqlite3.Connection, names: Sequence[str]):
+    """Drops the named triggers (those that exist) and re-creates them afterwards, inside the
+    caller's transaction: a failure rolls the DROP back with everything else."""
     dropped = [row for row in (conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name=?", (name,)).fetchone()
-        for name in names) if row]
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+        (name,)).fetchone() for name in names) if row]
     for name, _ in dropped:
         conn.execute(f"DROP TRIGGER {name}")
+    yield
+    for _, sql in dropped:
+        conn.execute(sql)
+
+
+def _insert_with_rtree(conn, table, columns, rows, geoms, blobs, rtree, geom_column) -> None:
     # Explicit feature ids, past both the highest row and AUTOINCREMENT's high-water mark, so
     # the R-tree rows can be written from the same numbering.
     last = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
@@ -250,10 +266,6 @@ def bulk_insert_features(conn: sqlite3.Connection, table: str, columns: Sequence
     conn.executemany(f"INSERT INTO {rtree} VALUES (?, ?, ?, ?, ?)",
                      zip(fids[keep].tolist(), b[:, 0].tolist(), b[:, 2].tolist(),
                          b[:, 1].tolist(), b[:, 3].tolist()))
-    for _, sql in dropped:
-        conn.execute(sql)
-    update_extent(conn, table, geom_column)
-    return len(geoms)
 
 
 def update_extent(conn: sqlite3.Connection, table: str, geom_column: str = "geom") -> None:

@@ -244,27 +244,27 @@
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="43"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="44"/>
         <source>GeoPackage working copies (*.gpkg)</source>
         <translation>Bản sao làm việc GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="48"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="49"/>
         <source>No sync server yet: enter one with Cadastre &gt; Sync server… first.</source>
         <translation>Chưa có máy chủ đồng bộ: hãy nhập một máy chủ ở Địa chính &gt; Máy chủ đồng bộ… trước.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="52"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="53"/>
         <source>Server</source>
         <translation>Máy chủ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="76"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="73"/>
         <source>Commune code</source>
         <translation>Mã xã</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="56"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="57"/>
         <source>New working copy</source>
         <translation>Bản sao làm việc mới</translation>
     </message>
@@ -274,42 +274,37 @@
         <translation>Lấy về</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="60"/>
-        <source>Cancel</source>
-        <translation>Huỷ</translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="23"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="24"/>
         <source>Check out an area</source>
         <translation>Lấy về một khu vực</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="25"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="26"/>
         <source>Downloads a commune, a district or the parcels in the map&apos;s current extent from the central land database into a new working copy, in the background, and opens it. Edit it offline, then push your changes.</source>
         <translation>Tải một xã, một huyện hoặc các thửa đất trong phạm vi bản đồ đang hiển thị từ cơ sở dữ liệu đất đai trung tâm về một bản sao làm việc mới, chạy nền, rồi mở ra. Chỉnh sửa ngoại tuyến, sau đó đẩy các thay đổi lên máy chủ.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="34"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="35"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="35"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="36"/>
         <source>District</source>
         <translation>Huyện</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="37"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="38"/>
         <source>Parcels in the current map extent</source>
         <translation>Các thửa trong phạm vi bản đồ hiện tại</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="53"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="54"/>
         <source>Area</source>
         <translation>Khu vực</translation>
     </message>
     <message>
-        <location filename="../ui/sync/checkout_dialog.py" line="76"/>
+        <location filename="../ui/sync/checkout_dialog.py" line="73"/>
         <source>District code</source>
         <translation>Mã huyện</translation>
     </message>
@@ -440,22 +435,22 @@
 <context>
     <name>ConflictEditDialog</name>
     <message>
-        <location filename="../ui/sync/conflict_edit_dialog.py" line="15"/>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="16"/>
         <source>Edit the conflicting row</source>
         <translation>Sửa dòng bị xung đột</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_edit_dialog.py" line="31"/>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="32"/>
         <source>Mine (this working copy)</source>
         <translation>Bản của tôi (bản sao làm việc này)</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_edit_dialog.py" line="31"/>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="32"/>
         <source>Theirs (server)</source>
         <translation>Bản trên máy chủ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_edit_dialog.py" line="35"/>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="36"/>
         <source>Boundary</source>
         <translation>Ranh giới</translation>
     </message>
@@ -465,17 +460,12 @@
         <translation>Lưu cách giải quyết</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_edit_dialog.py" line="41"/>
-        <source>Cancel</source>
-        <translation>Huỷ</translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/conflict_edit_dialog.py" line="71"/>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="69"/>
         <source>{field} is required: fill it in.</source>
         <translation>{field} là bắt buộc: hãy điền vào.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/conflict_edit_dialog.py" line="77"/>
+        <location filename="../ui/sync/conflict_edit_dialog.py" line="75"/>
         <source>A number field holds something that is not a number: check the whole numbers (sheet, parcel number) and the areas (e.g. 152.5).</source>
         <translation>Một trường số chứa giá trị không phải là số: hãy kiểm tra các số nguyên (số tờ, số thửa) và diện tích (ví dụ 152.5).</translation>
     </message>
@@ -483,37 +473,37 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../ui/transactions/approval_dialog.py" line="22"/>
+        <location filename="../ui/transactions/approval_dialog.py" line="23"/>
         <source>Reject transaction</source>
         <translation>Từ chối biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/approval_dialog.py" line="22"/>
+        <location filename="../ui/transactions/approval_dialog.py" line="23"/>
         <source>Approve transaction</source>
         <translation>Duyệt biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/approval_dialog.py" line="26"/>
+        <location filename="../ui/transactions/approval_dialog.py" line="27"/>
         <source>The rejection and its reason are sent to the server with the next push; the surveyor sees them in the parcel history.</source>
         <translation>Quyết định từ chối và lý do được gửi lên máy chủ trong lần đẩy dữ liệu tiếp theo; người lập hồ sơ sẽ thấy trong lịch sử thửa đất.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/approval_dialog.py" line="26"/>
+        <location filename="../ui/transactions/approval_dialog.py" line="27"/>
         <source>Once approved, the transaction is the legal record. The approval is sent to the server with the next push, which accepts it from an officer&apos;s token only.</source>
         <translation>Sau khi được duyệt, biến động trở thành hồ sơ pháp lý. Quyết định duyệt được gửi lên máy chủ trong lần đẩy dữ liệu tiếp theo; máy chủ chỉ chấp nhận từ mã truy cập của cán bộ địa chính.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/approval_dialog.py" line="39"/>
+        <location filename="../ui/transactions/approval_dialog.py" line="40"/>
         <source>What is wrong or missing in the dossier</source>
         <translation>Hồ sơ sai hoặc thiếu gì</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/approval_dialog.py" line="41"/>
+        <location filename="../ui/transactions/approval_dialog.py" line="42"/>
         <source>Officer</source>
         <translation>Cán bộ duyệt</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/approval_dialog.py" line="43"/>
+        <location filename="../ui/transactions/approval_dialog.py" line="44"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -531,47 +521,47 @@
 <context>
     <name>DemoDialog</name>
     <message>
-        <location filename="../ui/demo_dialog.py" line="24"/>
+        <location filename="../ui/demo_dialog.py" line="25"/>
         <source>New demo working copy</source>
         <translation>Tạo bản sao làm việc mẫu</translation>
     </message>
     <message>
-        <location filename="../ui/demo_dialog.py" line="26"/>
+        <location filename="../ui/demo_dialog.py" line="27"/>
         <source>Generates a synthetic commune in Hải Phòng (VN-2000, TM-3 zone 105°45′, EPSG:9210) with map sheets, numbered parcels, parties, rights and certificates, and opens it.</source>
         <translation>Tạo một xã giả lập thuộc Hải Phòng (VN-2000, múi chiếu 3° kinh tuyến trục 105°45′, EPSG:9210) gồm các tờ bản đồ, thửa đất đã đánh số, chủ sử dụng, quyền sử dụng đất và giấy chứng nhận, rồi mở ra.</translation>
     </message>
     <message>
-        <location filename="../ui/demo_dialog.py" line="33"/>
+        <location filename="../ui/demo_dialog.py" line="34"/>
         <source>GeoPackage working copies (*.gpkg)</source>
         <translation>Bản sao làm việc GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/demo_dialog.py" line="46"/>
+        <location filename="../ui/demo_dialog.py" line="47"/>
         <source>The same seed gives the same commune</source>
         <translation>Cùng một giá trị khởi tạo luôn cho ra cùng một xã</translation>
     </message>
     <message>
-        <location filename="../ui/demo_dialog.py" line="49"/>
+        <location filename="../ui/demo_dialog.py" line="50"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../ui/demo_dialog.py" line="50"/>
+        <location filename="../ui/demo_dialog.py" line="51"/>
         <source>Number of parcels</source>
         <translation>Số thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/demo_dialog.py" line="51"/>
+        <location filename="../ui/demo_dialog.py" line="52"/>
         <source>Seed</source>
         <translation>Giá trị khởi tạo</translation>
     </message>
     <message>
-        <location filename="../ui/demo_dialog.py" line="79"/>
+        <location filename="../ui/demo_dialog.py" line="76"/>
         <source>Choose the file to write the working copy to.</source>
         <translation>Hãy chọn tệp để ghi bản sao làm việc.</translation>
     </message>
     <message>
-        <location filename="../ui/demo_dialog.py" line="83"/>
+        <location filename="../ui/demo_dialog.py" line="80"/>
         <source>{path} exists already. Replace it with the demo working copy?</source>
         <translation>{path} đã tồn tại. Thay thế bằng bản sao làm việc mẫu?</translation>
     </message>
@@ -579,11 +569,6 @@
         <location filename="../ui/demo_dialog.py" line="54"/>
         <source>Create</source>
         <translation>Tạo</translation>
-    </message>
-    <message>
-        <location filename="../ui/demo_dialog.py" line="55"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -615,57 +600,57 @@
 <context>
     <name>DgnImportDialog</name>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="23"/>
+        <location filename="../ui/io/dgn_dialog.py" line="24"/>
         <source>Import DGN sheet</source>
         <translation>Nhập tờ bản đồ DGN</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="25"/>
+        <location filename="../ui/io/dgn_dialog.py" line="26"/>
         <source>Builds parcels from a MicroStation DGN v7 sheet drawn by Circular 25/2014: boundaries on level 10, parcel numbers on 11, land use on 2, areas on 4. Problems found are added to the map as points.</source>
         <translation>Tạo thửa đất từ tờ bản đồ MicroStation DGN v7 vẽ theo Thông tư 25/2014: ranh giới ở lớp 10, số thửa ở lớp 11, loại đất ở lớp 2, diện tích ở lớp 4. Các lỗi phát hiện được thêm lên bản đồ dưới dạng điểm.</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="33"/>
+        <location filename="../ui/io/dgn_dialog.py" line="34"/>
         <source>DGN files (*.dgn *.DGN)</source>
         <translation>Tệp DGN (*.dgn *.DGN)</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="55"/>
+        <location filename="../ui/io/dgn_dialog.py" line="56"/>
         <source>GeoPackage working copies (*.gpkg)</source>
         <translation>Bản sao làm việc GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="60"/>
+        <location filename="../ui/io/dgn_dialog.py" line="61"/>
         <source>DGN file</source>
         <translation>Tệp DGN</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="61"/>
+        <location filename="../ui/io/dgn_dialog.py" line="62"/>
         <source>Commune code</source>
         <translation>Mã xã</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="62"/>
+        <location filename="../ui/io/dgn_dialog.py" line="63"/>
         <source>Commune name</source>
         <translation>Tên xã</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="63"/>
+        <location filename="../ui/io/dgn_dialog.py" line="64"/>
         <source>Map sheet number</source>
         <translation>Số hiệu tờ bản đồ</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="64"/>
+        <location filename="../ui/io/dgn_dialog.py" line="65"/>
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="65"/>
+        <location filename="../ui/io/dgn_dialog.py" line="66"/>
         <source>CRS</source>
         <translation>Hệ tọa độ</translation>
     </message>
     <message>
-        <location filename="../ui/io/dgn_dialog.py" line="66"/>
+        <location filename="../ui/io/dgn_dialog.py" line="67"/>
         <source>Working copy (new or existing)</source>
         <translation>Bản sao làm việc (mới hoặc đã có)</translation>
     </message>
@@ -674,11 +659,6 @@
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
-    <message>
-        <location filename="../ui/io/dgn_dialog.py" line="70"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
 </context>
 <context>
     <name>DgnImportTask</name>
@@ -686,6 +666,14 @@
         <location filename="../ui/io/tasks.py" line="18"/>
         <source>Importing DGN sheet {sheet}</source>
         <translation>Đang nhập tờ bản đồ DGN số {sheet}</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <location filename="../ui/dialog_buttons.py" line="16"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -803,6 +791,34 @@
     </message>
 </context>
 <context>
+    <name>ExchangeTable</name>
+    <message>
+        <location filename="../ui/transactions/exchange_table.py" line="27"/>
+        <source>Parcel (sheet/number)</source>
+        <translation>Thửa (tờ/số thửa)</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/exchange_table.py" line="27"/>
+        <source>Area</source>
+        <translation>Diện tích</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/exchange_table.py" line="27"/>
+        <source>Current holders</source>
+        <translation>Người đang sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/exchange_table.py" line="27"/>
+        <source>Goes to</source>
+        <translation>Giao cho</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/exchange_table.py" line="67"/>
+        <source>no registered holder</source>
+        <translation>chưa có người sử dụng được đăng ký</translation>
+    </message>
+</context>
+<context>
     <name>ExportAlgorithm</name>
     <message>
         <location filename="../io/import_algorithms.py" line="254"/>
@@ -909,44 +925,44 @@
 <context>
     <name>HoldersSection</name>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="107"/>
+        <location filename="../ui/transactions/party_sections.py" line="124"/>
         <source>New holders</source>
         <translation>Người nhận quyền</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="87"/>
+        <location filename="../ui/transactions/party_sections.py" line="102"/>
         <source>Registered party</source>
         <translation>Chủ đã đăng ký</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="88"/>
+        <location filename="../ui/transactions/party_sections.py" line="103"/>
         <source>New party</source>
         <translation>Chủ mới</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="89"/>
+        <location filename="../ui/transactions/party_sections.py" line="104"/>
         <source>Remove selected holder</source>
         <translation>Bỏ người đã chọn</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="112"/>
-        <source>Each parcel goes to the holders of the other parcel.</source>
-        <translation>Mỗi thửa được chuyển cho người sử dụng của thửa kia.</translation>
-    </message>
-    <message>
-        <location filename="../ui/transactions/party_sections.py" line="114"/>
+        <location filename="../ui/transactions/party_sections.py" line="135"/>
         <source>Holders of the new parcel (merge) or of the cut-off piece (split); leave empty to keep the current holders.</source>
         <translation>Người sử dụng thửa mới (hợp thửa) hoặc phần được tách (tách thửa); để trống để giữ người sử dụng hiện tại.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="117"/>
+        <location filename="../ui/transactions/party_sections.py" line="138"/>
         <source>The party the recovered land is allocated to, if any.</source>
         <translation>Bên được giao đất thu hồi, nếu có.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="119"/>
+        <location filename="../ui/transactions/party_sections.py" line="140"/>
         <source>Holders receiving the transferred shares.</source>
         <translation>Những người nhận phần quyền được chuyển.</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/party_sections.py" line="132"/>
+        <source>Each parcel goes to the holders of another parcel of the exchange; every household must receive exactly one parcel.</source>
+        <translation>Mỗi thửa được giao cho người sử dụng của một thửa khác trong hồ sơ chuyển đổi; mỗi hộ phải nhận đúng một thửa.</translation>
     </message>
 </context>
 <context>
@@ -1275,37 +1291,37 @@
 <context>
     <name>MortgageSection</name>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="172"/>
+        <location filename="../ui/transactions/party_sections.py" line="187"/>
         <source>Mortgage</source>
         <translation>Thế chấp</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="174"/>
+        <location filename="../ui/transactions/party_sections.py" line="189"/>
         <source>Creditor: not chosen</source>
         <translation>Bên nhận thế chấp: chưa chọn</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="182"/>
+        <location filename="../ui/transactions/party_sections.py" line="197"/>
         <source>Registered party</source>
         <translation>Chủ đã đăng ký</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="183"/>
+        <location filename="../ui/transactions/party_sections.py" line="198"/>
         <source>New party</source>
         <translation>Chủ mới</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="190"/>
+        <location filename="../ui/transactions/party_sections.py" line="205"/>
         <source>Registration date</source>
         <translation>Ngày đăng ký</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="191"/>
+        <location filename="../ui/transactions/party_sections.py" line="206"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="195"/>
+        <location filename="../ui/transactions/party_sections.py" line="210"/>
         <source>Creditor: {name}</source>
         <translation>Bên nhận thế chấp: {name}</translation>
     </message>
@@ -1895,27 +1911,27 @@
 <context>
     <name>PartyChangesSection</name>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="212"/>
+        <location filename="../ui/transactions/party_sections.py" line="227"/>
         <source>Owner information</source>
         <translation>Thông tin người sử dụng</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="222"/>
+        <location filename="../ui/transactions/party_sections.py" line="237"/>
         <source>Holder</source>
         <translation>Người sử dụng</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="223"/>
+        <location filename="../ui/transactions/party_sections.py" line="238"/>
         <source>Name</source>
         <translation>Họ tên / Tên</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="224"/>
+        <location filename="../ui/transactions/party_sections.py" line="239"/>
         <source>Citizen ID (CCCD)</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="225"/>
+        <location filename="../ui/transactions/party_sections.py" line="240"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
@@ -2151,27 +2167,22 @@
 <context>
     <name>RecordTransactionDialog</name>
     <message>
-        <location filename="../ui/transactions/record_dialog.py" line="39"/>
+        <location filename="../ui/transactions/record_dialog.py" line="40"/>
         <source>Record transaction</source>
         <translation>Đăng ký biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/record_dialog.py" line="81"/>
+        <location filename="../ui/transactions/record_dialog.py" line="79"/>
         <source>Record</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/record_dialog.py" line="82"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location filename="../ui/transactions/record_dialog.py" line="89"/>
+        <location filename="../ui/transactions/record_dialog.py" line="86"/>
         <source>Parcels</source>
         <translation>Các thửa</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/record_dialog.py" line="90"/>
+        <location filename="../ui/transactions/record_dialog.py" line="87"/>
         <source>Transaction type</source>
         <translation>Loại biến động</translation>
     </message>
@@ -2528,27 +2539,27 @@
 <context>
     <name>SyncServerDialog</name>
     <message>
-        <location filename="../ui/sync/server_dialog.py" line="18"/>
+        <location filename="../ui/sync/server_dialog.py" line="19"/>
         <source>Sync server</source>
         <translation>Máy chủ đồng bộ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/server_dialog.py" line="21"/>
+        <location filename="../ui/sync/server_dialog.py" line="22"/>
         <source>The central land database this office synchronises with. The token is stored encrypted in QGIS&apos;s authentication database (protected by your master password), never in a project or a working copy.</source>
         <translation>Cơ sở dữ liệu đất đai trung tâm mà văn phòng này đồng bộ. Mã truy cập được lưu mã hoá trong cơ sở dữ liệu xác thực của QGIS (bảo vệ bằng mật khẩu chủ của bạn), không bao giờ trong dự án hay bản sao làm việc.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/server_dialog.py" line="33"/>
+        <location filename="../ui/sync/server_dialog.py" line="34"/>
         <source>Allow unencrypted http (test servers only)</source>
         <translation>Cho phép http không mã hoá (chỉ cho máy chủ thử nghiệm)</translation>
     </message>
     <message>
-        <location filename="../ui/sync/server_dialog.py" line="40"/>
+        <location filename="../ui/sync/server_dialog.py" line="41"/>
         <source>Server address</source>
         <translation>Địa chỉ máy chủ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/server_dialog.py" line="41"/>
+        <location filename="../ui/sync/server_dialog.py" line="42"/>
         <source>Access token</source>
         <translation>Mã truy cập</translation>
     </message>
@@ -2558,17 +2569,12 @@
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../ui/sync/server_dialog.py" line="46"/>
-        <source>Cancel</source>
-        <translation>Huỷ</translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/server_dialog.py" line="63"/>
+        <location filename="../ui/sync/server_dialog.py" line="60"/>
         <source>Stored; leave empty to keep it</source>
         <translation>Đã lưu; để trống để giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../ui/sync/server_dialog.py" line="63"/>
+        <location filename="../ui/sync/server_dialog.py" line="60"/>
         <source>The token the server administrator gave you</source>
         <translation>Mã truy cập do quản trị viên máy chủ cấp cho bạn</translation>
     </message>
@@ -2771,19 +2777,24 @@
 <context>
     <name>TransferorsSection</name>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="38"/>
+        <location filename="../ui/transactions/party_sections.py" line="45"/>
         <source>Transferring party</source>
         <translation>Bên chuyển quyền</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="31"/>
+        <location filename="../ui/transactions/party_sections.py" line="37"/>
         <source>Tick the current holders who give their share:</source>
         <translation>Đánh dấu những người đang sử dụng chuyển phần quyền của mình:</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/party_sections.py" line="66"/>
+        <location filename="../ui/transactions/party_sections.py" line="81"/>
         <source>Keep their share: {names}</source>
         <translation>Giữ nguyên phần quyền: {names}</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/party_sections.py" line="77"/>
+        <source>In an exchange the holders of each parcel give all of it; see the table below.</source>
+        <translation>Khi chuyển đổi, người sử dụng của mỗi thửa giao toàn bộ thửa đó; xem bảng bên dưới.</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,14 @@ import os
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QMessageBox,
     QSpinBox,
     QVBoxLayout,
 )
+
+from .dialog_buttons import confirm_buttons
 
 MAX_PARCELS = 640_000  # the size of the largest city in the seed documents (SPEC 1)
 
@@ -50,11 +51,7 @@ class DemoDialog(QDialog):
         form.addRow(self.tr("Number of parcels"), self.parcel_spin)
         form.addRow(self.tr("Seed"), self.seed_spin)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Create"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = confirm_buttons(self, self.tr("Create"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -161,17 +161,8 @@ def keep_history(conn: sqlite3.Connection, fids: list, retired: bool = False) ->
 # the whole write. Bulk writes drop them inside their transaction, write the R-tree rows from
 # vectorised bounds themselves, and put them back; a failure rolls the DROP back with the rest.
 
-@contextmanager
 def _rtree_deferred(conn: sqlite3.Connection, table: str, which: tuple):
-    names = [f"rtree_{table}_geom_{w}" for w in which]
-    dropped = [row for row in (conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-        (name,)).fetchone() for name in names) if row]
-    for name, _ in dropped:
-        conn.execute(f"DROP TRIGGER {name}")
-    yield
-    for _, sql in dropped:
-        conn.execute(sql)
+    return gpkg.triggers_set_aside(conn, [f"rtree_{table}_geom_{w}" for w in which])
 
 
 def _index(conn: sqlite3.Connection, table: str, fids: list, bounds: np.ndarray) -> None:
@@ -221,24 +212,10 @@ def insert_new(conn: sqlite3.Connection, table: str, items: list, srs_id: int) -
             gpkg.bulk_insert_features(conn, table, list(spec.all_names) + ["version"], rows,
                                       geoms, srs_id, skip_triggers=(f"journal_{table}_insert",))
         else:
-            with _triggers_deferred(conn, [f"journal_{table}_insert"]):
+            with gpkg.triggers_set_aside(conn, [f"journal_{table}_insert"]):
                 names = spec.all_names
                 conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES "
                                  f"({', '.join('?' * len(names))})", rows)
-
-
-@contextmanager
-def _triggers_deferred(conn: sqlite3.Connection, names: list):
-    """Drops the named triggers and re-creates them (same transaction: a failure rolls both
-    back)."""
-    dropped = [row for row in (conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-        (name,)).fetchone() for name in names) if row]
-    for name, _ in dropped:
-        conn.execute(f"DROP TRIGGER {name}")
-    yield
-    for _, sql in dropped:
-        conn.execute(sql)
 
 
 @contextmanager

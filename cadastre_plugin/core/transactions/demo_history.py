@@ -72,8 +72,14 @@ class _Demo:
     def person(self, female: bool = False) -> Party:
         family, given = NAMES[int(self.rng.integers(len(NAMES)))]
         year = int(self.rng.integers(1955, 2000))
-        cccd = f"031{2 * ((year - 1900) // 100) + int(female)}{year % 100:02d}" \
-               f"{int(self.rng.integers(0, 10**6)):06d}"
+        # A commune of hundreds of thousands of parties holds some of the million serials of
+        # a birth year already: draw again until the number is free (still deterministic).
+        while True:
+            cccd = f"031{2 * ((year - 1900) // 100) + int(female)}{year % 100:02d}" \
+                   f"{int(self.rng.integers(0, 10**6)):06d}"
+            if not self.wc.conn.execute("SELECT 1 FROM parties WHERE citizen_id = ?",
+                                        (cccd,)).fetchone():
+                break
         middle = family.split()[1] if not female else "Thị"
         return Party("individual", f"{family.split()[0]} {middle} {given}", birth_year=year,
                      citizen_id=cccd)

@@ -12,6 +12,7 @@ from ..codelists import check_landuse, load
 from ..messages import Issue
 from ..validation import check_party
 from .draft import LONG_TERM
+from .exchange import ExchangeChecks
 
 PARTY_FIELDS = ("name", "birth_year", "citizen_id", "tax_code", "address")
 
@@ -27,7 +28,7 @@ def _positive(value) -> bool:
         return False
 
 
-class EffectChecks:
+class EffectChecks(ExchangeChecks):
     def transfer(self) -> None:
         by_parcel = {}
         for right in self.draft.rights_after:
@@ -45,6 +46,8 @@ class EffectChecks:
                 continue
             for right in by_parcel[p]:
                 self._transfer_right(p, label, right)
+        if self.type.min_parcels > 1:  # an exchange (CD): parcels go round, see .exchange
+            self.exchange()
 
     def _transfer_right(self, p: str, label: str, right) -> None:
         current = self.state.right(p, right.kind)

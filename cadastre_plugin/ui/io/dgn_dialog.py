@@ -8,6 +8,7 @@ from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                  QLineEdit, QSpinBox, QVBoxLayout)
 
+from ..dialog_buttons import confirm_buttons
 from ...core.crs import TM3_EPSG_CODES, central_meridian, vn2000_crs_name
 from ...core.model import Commune
 from ...core.sheets import SCALES
@@ -65,11 +66,7 @@ class DgnImportDialog(QDialog):
         form.addRow(self.tr("CRS"), self.crs_combo)
         form.addRow(self.tr("Working copy (new or existing)"), self.output_widget)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Import"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = confirm_buttons(self, self.tr("Import"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

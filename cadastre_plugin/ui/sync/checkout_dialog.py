@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QRegularExpressionValidator
 from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                  QLineEdit, QVBoxLayout)
 
+from ..dialog_buttons import confirm_buttons
 from .credentials import known_servers
 
 
@@ -55,11 +56,7 @@ class CheckoutDialog(QDialog):
         form.addRow(self.code_label, self.code_edit)
         form.addRow(self.tr("New working copy"), self.output_widget)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Check out"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = confirm_buttons(self, self.tr("Check out"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                  QLabel, QLineEdit, QVBoxLayout)
 
+from ..dialog_buttons import confirm_buttons
 from ..errors import error_text
 from .credentials import authcfg_for, known_servers, save_server
 
@@ -41,11 +42,7 @@ class SyncServerDialog(QDialog):
         form.addRow(self.tr("Access token"), self.token_edit)
         form.addRow("", self.allow_http)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = confirm_buttons(self, self.tr("Save"), self.save, QDialogButtonBox.Save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

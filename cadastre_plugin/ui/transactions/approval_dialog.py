@@ -11,6 +11,7 @@ from qgis.core import QgsSettings
 from qgis.PyQt.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                  QPlainTextEdit, QVBoxLayout)
 
+from ..dialog_buttons import confirm_buttons
 from .record_sections import SETTINGS_OFFICER
 
 
@@ -43,11 +44,7 @@ class DecisionDialog(QDialog):
             form.addRow(self.tr("Reason"), self.reason)
         else:
             self.reason.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.buttons.button(QDialogButtonBox.Ok).setText(
-            self.tr("Reject") if reject else self.tr("Approve"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = confirm_buttons(self, self.tr("Reject") if reject else self.tr("Approve"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(explain)

@@ -9,10 +9,16 @@ from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QLis
 from ...core.messages import Issue
 from ...core.transactions.draft import MortgageInput, NewRight, shares_of
 from ..locale import ui_language
+from .exchange_table import ExchangeTable
 from .holders_table import HoldersTable, parse_share
 from .party_picker import NewPartyForm, PartySearch, describe
 from .record_sections import ROLE, Section, _date, _date_edit
 from .texts import share_text
+
+
+def _is_exchange(ttype) -> bool:
+    """A transfer among several parcels is an exchange (CD): parcels go round."""
+    return ttype.effect == "transfer" and ttype.min_parcels > 1
 
 
 class TransferorsSection(Section):
@@ -32,11 +38,16 @@ class TransferorsSection(Section):
         layout.addWidget(self.list)
         layout.addWidget(self.hint)
         self.context = None
+        self.is_exchange = False
 
     def configure(self, ttype, context) -> None:
         self.context = context
         self.set_plain_title(ttype.label("transferors", ui_language(),
                                          self.tr("Transferring party")))
+        # In an exchange every holder gives their whole parcel: nothing to tick.
+        self.is_exchange = _is_exchange(ttype)
+        self.list.setEnabled(not self.is_exchange)
+        self._update_hint()
         if self.list.count():
             return
         for party_uuid in context.holders():
@@ -61,6 +72,10 @@ class TransferorsSection(Section):
 
     def _update_hint(self, *_args) -> None:
         if self.context is None:
+            return
+        if self.is_exchange:
+            self.hint.setText(self.tr("In an exchange the holders of each parcel give all of "
+                                      "it; see the table below."))
             return
         kept = {h: s for p in self.context.parcels for h, s in self.keepers(p).items()}
         self.hint.setText(self.tr("Keep their share: {names}").format(names=", ".join(
@@ -95,6 +110,8 @@ class HoldersSection(Section):
         layout.addWidget(self.table)
         layout.addWidget(self.remove_button)
         layout.addWidget(tabs)
+        self.exchange_table = ExchangeTable(self)
+        layout.addWidget(self.exchange_table)
         self.widgets = (self.table, self.remove_button, tabs)
         self.type_code = ""
 
@@ -105,11 +122,15 @@ class HoldersSection(Section):
     def configure(self, ttype, context) -> None:
         self.type_code = ttype.code
         self.set_plain_title(ttype.label("recipients", ui_language(), self.tr("New holders")))
-        exchange = ttype.effect == "transfer" and ttype.min_parcels > 1
+        exchange = _is_exchange(ttype)
         for widget in self.widgets:
-            widget.setEnabled(not exchange)
+            widget.setVisible(not exchange)
+        self.exchange_table.setVisible(exchange)
+        if exchange and self.exchange_table.context is not context:
+            self.exchange_table.load(context)
         if exchange:
-            text = self.tr("Each parcel goes to the holders of the other parcel.")
+            text = self.tr("Each parcel goes to the holders of another parcel of the exchange; "
+                           "every household must receive exactly one parcel.")
         elif ttype.effect == "split_merge":
             text = self.tr("Holders of the new parcel (merge) or of the cut-off piece (split); "
                            "leave empty to keep the current holders.")
@@ -136,14 +157,8 @@ class HoldersSection(Section):
 
     def fill(self, draft, context, ttype) -> list:
         shares, issues = self.shares()
-        if ttype.effect == "transfer" and ttype.min_parcels > 1:
-            if len(context.parcels) == 2:  # the exchange: each parcel to the other's holders
-                a, b = context.parcels
-                draft.rights_after = [
-                    NewRight(shares_of(b.holders.items()), parcel_uuid=a.uuid,
-                             transferors=tuple(a.holders)),
-                    NewRight(shares_of(a.holders.items()), parcel_uuid=b.uuid,
-                             transferors=tuple(b.holders))]
+        if _is_exchange(ttype):
+            draft.rights_after = self.exchange_table.rights()
             return issues
         if not shares:
             return issues

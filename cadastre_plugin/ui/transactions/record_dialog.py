@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                  QScrollArea, QVBoxLayout, QWidget)
 
+from ..dialog_buttons import confirm_buttons
 from ...core.messages import CadastreError, Issue, ValidationFailed
 from ...core.transactions import record, types
 from ...core.transactions.draft import TransactionDraft
@@ -75,13 +76,9 @@ class RecordTransactionDialog(QDialog):
         self.errors.setStyleSheet("color: #b00020;")
         self.errors.hide()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        buttons = confirm_buttons(self, self.tr("Record"), self.save, QDialogButtonBox.Save)
         self.save_button = buttons.button(QDialogButtonBox.Save)
         self.save_button.setObjectName("recordButton")
-        self.save_button.setText(self.tr("Record"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
 
         body = QWidget(self)
         inner = QVBoxLayout(body)
