@@ -1,6 +1,7 @@
 """`cadastre import-vfk`: registers of other countries' formats into a working copy;
 `cadastre approve` / `cadastre reject`: the officer's decision on a submitted transaction;
-`cadastre withdraw-decision` takes back one not yet accepted by the server.
+`cadastre withdraw-decision` takes back one not yet accepted by the server; `cadastre pending`
+lists what waits for that decision (the officer's work queue).
 
 Registered into the main parser by :func:`register`. Exit codes as for every command: 0 done
 (for import-vfk: and every record mapped), 1 done with records not imported or altered (each
@@ -71,6 +72,35 @@ def _cmd_decide(args) -> int:
     return 0
 
 
+def _cmd_pending(args) -> int:
+    from .core.transactions.approval import pending
+    from .core.working_copy import WorkingCopy
+
+    with WorkingCopy.open(args.path) as wc:
+        queue = pending(wc)
+    if args.json:
+        print(json.dumps([p.to_dict() for p in queue], ensure_ascii=False))
+        return 0
+    vi = preferred_language() == "vi"
+    if not queue:
+        print("Không có biến động nào chờ duyệt." if vi else
+              "Nothing waits for approval.")
+        return 0
+    print(f"{len(queue)} biến động chờ duyệt (cũ nhất trước):" if vi else
+          f"{len(queue)} transaction(s) waiting for approval, oldest first:")
+    for p in queue:
+        parcels = ", ".join(label for _, label in p.parcels) or "-"
+        if vi:
+            print(f"- {p.recorded_at}  {p.type_name('vi')} ({p.type_code}), hồ sơ "
+                  f"{p.dossier_no or '-'}, người lập {p.recorded_by or '-'}, thửa {parcels}"
+                  f"\n  {p.uuid}")
+        else:
+            print(f"- {p.recorded_at}  {p.type_name('en')} ({p.type_code}), dossier "
+                  f"{p.dossier_no or '-'}, recorded by {p.recorded_by or '-'}, parcels "
+                  f"{parcels}\n  {p.uuid}")
+    return 0
+
+
 def register(sub) -> None:
     helps = {"approve": "approve a submitted registration change (officer); the decision is "
                         "journalled and sent by the next push",
@@ -87,6 +117,11 @@ def register(sub) -> None:
             p.add_argument("--reason", required=True, help="why it is rejected (kept with it)")
         p.add_argument("--actor", help="the officer's name (default: the system user)")
         p.set_defaults(func=_cmd_decide, command=name)
+    p = sub.add_parser("pending", help="list the submitted registration changes waiting for an "
+                                       "officer's decision, oldest first")
+    p.add_argument("path", help="the working copy (.gpkg)")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p.set_defaults(func=_cmd_pending)
     p = sub.add_parser(
         "import-vfk", help="import a Czech cadastral exchange file (VFK: parcels, owners, "
                            "shares, title deeds) into a new working copy, with a report")

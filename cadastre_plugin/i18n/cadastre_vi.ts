@@ -813,7 +813,7 @@
         <translation>Giao cho</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/exchange_table.py" line="67"/>
+        <location filename="../ui/transactions/exchange_table.py" line="71"/>
         <source>no registered holder</source>
         <translation>chưa có người sử dụng được đăng ký</translation>
     </message>
@@ -1557,222 +1557,222 @@
 <context>
     <name>ParcelHistoryDock</name>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="39"/>
+        <location filename="../ui/transactions/history_dock.py" line="43"/>
         <source>Parcel history</source>
         <translation>Lịch sử thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="47"/>
+        <location filename="../ui/transactions/history_dock.py" line="51"/>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="47"/>
+        <location filename="../ui/transactions/history_dock.py" line="51"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="47"/>
+        <location filename="../ui/transactions/history_dock.py" line="51"/>
         <source>Parcel</source>
         <translation>Thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="47"/>
+        <location filename="../ui/transactions/history_dock.py" line="51"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="109"/>
+        <location filename="../ui/transactions/history_dock.py" line="113"/>
         <source>Parcel {label} ({status}): {transactions} transactions, {versions} versions</source>
         <translation>Thửa {label} ({status}): {transactions} biến động, {versions} phiên bản</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="119"/>
+        <location filename="../ui/transactions/history_dock.py" line="123"/>
         <source>Made from: {parcels}</source>
         <translation>Hình thành từ: {parcels}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="122"/>
+        <location filename="../ui/transactions/history_dock.py" line="126"/>
         <source>Continued by: {parcels}</source>
         <translation>Được thay thế bởi: {parcels}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="133"/>
+        <location filename="../ui/transactions/history_dock.py" line="137"/>
         <source>{label} (earlier parcel)</source>
         <translation>{label} (thửa trước)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="135"/>
+        <location filename="../ui/transactions/history_dock.py" line="139"/>
         <source>{label} (later parcel)</source>
         <translation>{label} (thửa sau)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="142"/>
+        <location filename="../ui/transactions/history_dock.py" line="146"/>
         <source>Version {n} (in force)</source>
         <translation>Phiên bản {n} (đang hiệu lực)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="144"/>
+        <location filename="../ui/transactions/history_dock.py" line="148"/>
         <source>Version {n}, retired {date}</source>
         <translation>Phiên bản {n}, chấm dứt {date}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="147"/>
+        <location filename="../ui/transactions/history_dock.py" line="151"/>
         <source>Version {n}, until {date}</source>
         <translation>Phiên bản {n}, đến {date}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="167"/>
+        <location filename="../ui/transactions/history_dock.py" line="171"/>
         <source>Double-click to open the scan</source>
         <translation>Nhấp đúp để mở bản quét</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="176"/>
+        <location filename="../ui/transactions/history_dock.py" line="180"/>
         <source>Parcels before</source>
         <translation>Thửa trước biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="178"/>
+        <location filename="../ui/transactions/history_dock.py" line="182"/>
         <source>Parcels after</source>
         <translation>Thửa sau biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="181"/>
+        <location filename="../ui/transactions/history_dock.py" line="185"/>
         <source>Holders before</source>
         <translation>Người sử dụng trước</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="184"/>
+        <location filename="../ui/transactions/history_dock.py" line="188"/>
         <source>Holders after</source>
         <translation>Người sử dụng sau</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="189"/>
+        <location filename="../ui/transactions/history_dock.py" line="193"/>
         <source>{kind} registered</source>
         <translation>Đăng ký {kind}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="192"/>
+        <location filename="../ui/transactions/history_dock.py" line="196"/>
         <source>{kind} released</source>
         <translation>Xóa {kind}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="195"/>
+        <location filename="../ui/transactions/history_dock.py" line="199"/>
         <source>Certificate issued</source>
         <translation>Cấp Giấy chứng nhận</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="196"/>
+        <location filename="../ui/transactions/history_dock.py" line="200"/>
         <source>Certificate cancelled</source>
         <translation>Hủy Giấy chứng nhận</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="200"/>
+        <location filename="../ui/transactions/history_dock.py" line="204"/>
         <source>Owner information changed</source>
         <translation>Thay đổi thông tin người sử dụng</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="200"/>
+        <location filename="../ui/transactions/history_dock.py" line="204"/>
         <source>{name}, previously {values}</source>
         <translation>{name}, trước đây {values}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="203"/>
+        <location filename="../ui/transactions/history_dock.py" line="207"/>
         <source>Scanned document</source>
         <translation>Tài liệu quét</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="205"/>
+        <location filename="../ui/transactions/history_dock.py" line="209"/>
         <source>Recorded</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="208"/>
+        <location filename="../ui/transactions/history_dock.py" line="212"/>
         <source>by {who} on {when}</source>
         <translation>bởi {who} lúc {when}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="362"/>
+        <location filename="../ui/transactions/history_dock.py" line="375"/>
         <source>Downloading the scan '{name}' from the sync server…</source>
         <translation>Đang tải bản quét '{name}' từ máy chủ đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="47"/>
+        <location filename="../ui/transactions/history_dock.py" line="51"/>
         <source>Approval</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="54"/>
+        <location filename="../ui/transactions/history_dock.py" line="58"/>
         <source>Approve…</source>
         <translation>Duyệt…</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="56"/>
+        <location filename="../ui/transactions/history_dock.py" line="60"/>
         <source>Approve the selected submitted transaction (cadastral officer)</source>
         <translation>Duyệt biến động đang chờ duyệt được chọn (cán bộ địa chính)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="59"/>
+        <location filename="../ui/transactions/history_dock.py" line="63"/>
         <source>Reject…</source>
         <translation>Từ chối…</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="61"/>
+        <location filename="../ui/transactions/history_dock.py" line="65"/>
         <source>Reject the selected submitted transaction, with the reason (cadastral officer)</source>
         <translation>Từ chối biến động đang chờ duyệt được chọn, kèm lý do (cán bộ địa chính)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="216"/>
+        <location filename="../ui/transactions/history_dock.py" line="220"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="217"/>
+        <location filename="../ui/transactions/history_dock.py" line="221"/>
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="211"/>
+        <location filename="../ui/transactions/history_dock.py" line="215"/>
         <source>by {who} on {when}: {reason}</source>
         <translation>bởi {who} lúc {when}: {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="216"/>
+        <location filename="../ui/transactions/history_dock.py" line="220"/>
         <source>Submitted</source>
         <translation>Chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="268"/>
+        <location filename="../ui/transactions/history_dock.py" line="273"/>
         <source>{type} ({code}), dossier {dossier}, recorded by {who} on {when}</source>
         <translation>{type} ({code}), hồ sơ {dossier}, do {who} lập lúc {when}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="287"/>
+        <location filename="../ui/transactions/history_dock.py" line="293"/>
         <source>Transaction rejected.</source>
         <translation>Đã từ chối biến động.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="287"/>
+        <location filename="../ui/transactions/history_dock.py" line="293"/>
         <source>Transaction approved.</source>
         <translation>Đã duyệt biến động.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="287"/>
+        <location filename="../ui/transactions/history_dock.py" line="293"/>
         <source>Push to send the decision to the server.</source>
         <translation>Hãy đẩy dữ liệu (Push) để gửi quyết định lên máy chủ.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="64"/>
+        <location filename="../ui/transactions/history_dock.py" line="68"/>
         <source>Withdraw decision</source>
         <translation>Rút lại quyết định</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="66"/>
+        <location filename="../ui/transactions/history_dock.py" line="70"/>
         <source>Take back a decision made in this working copy and not yet accepted by the server (made by mistake, or refused because the token was not an officer&apos;s)</source>
         <translation>Rút lại quyết định đã lập trong bản sao làm việc này mà máy chủ chưa chấp nhận (lập nhầm, hoặc bị từ chối vì mã truy cập không phải của cán bộ địa chính)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="254"/>
+        <location filename="../ui/transactions/history_dock.py" line="259"/>
         <source>Decision withdrawn: the transaction is submitted again.</source>
         <translation>Đã rút lại quyết định: biến động trở lại trạng thái chờ duyệt.</translation>
     </message>
@@ -1947,6 +1947,69 @@
         <location filename="../ui/transactions/party_picker.py" line="41"/>
         <source>Add</source>
         <translation>Thêm</translation>
+    </message>
+</context>
+<context>
+    <name>PendingApprovalsDock</name>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="32"/>
+        <source>Pending approvals</source>
+        <translation>Biến động chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="41"/>
+        <source>Read the pending transactions again from the working copy</source>
+        <translation>Đọc lại các biến động chờ duyệt từ bản làm việc</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="48"/>
+        <source>Recorded at</source>
+        <translation>Thời điểm lập</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="48"/>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="48"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="48"/>
+        <source>Parcels</source>
+        <translation>Thửa đất</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="48"/>
+        <source>Recorded by</source>
+        <translation>Người lập</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="57"/>
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="59"/>
+        <source>Select the transaction&apos;s parcels on the map and open it in the parcel history, to approve or reject it</source>
+        <translation>Chọn các thửa đất của biến động trên bản đồ và mở biến động trong lịch sử thửa đất để duyệt hoặc từ chối</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="84"/>
+        <source>Make a working copy&apos;s parcel layer active to see what waits for approval</source>
+        <translation>Hãy chọn lớp thửa đất của một bản làm việc để xem các biến động chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="96"/>
+        <source>Nothing waits for approval.</source>
+        <translation>Không có biến động nào chờ duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/pending_dock.py" line="98"/>
+        <source>{n} transactions wait for approval, oldest first. Double-click one to decide it in the parcel history.</source>
+        <translation>{n} biến động chờ duyệt, cũ nhất trước. Nhấp đúp vào một biến động để duyệt hoặc từ chối trong lịch sử thửa đất.</translation>
     </message>
 </context>
 <context>
@@ -2724,54 +2787,64 @@
 <context>
     <name>TransactionActions</name>
     <message>
-        <location filename="../ui/transactions/actions.py" line="33"/>
+        <location filename="../ui/transactions/actions.py" line="34"/>
         <source>Record a registration change of the selected parcel: transfer, inheritance, mortgage, split or merge and the others, with its legal document</source>
         <translation>Đăng ký biến động của thửa đã chọn: chuyển nhượng, thừa kế, thế chấp, tách hợp thửa và các loại khác, cùng văn bản pháp lý</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="36"/>
+        <location filename="../ui/transactions/actions.py" line="37"/>
         <source>Record transaction…</source>
         <translation>Đăng ký biến động…</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="38"/>
+        <location filename="../ui/transactions/actions.py" line="39"/>
         <source>Parcel information</source>
         <translation>Thông tin thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="38"/>
+        <location filename="../ui/transactions/actions.py" line="39"/>
         <source>Show the holders, rights, restrictions and certificate of the selected parcel</source>
         <translation>Xem người sử dụng, quyền, hạn chế và Giấy chứng nhận của thửa đã chọn</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="41"/>
+        <location filename="../ui/transactions/actions.py" line="42"/>
         <source>Parcel history</source>
         <translation>Lịch sử thửa đất</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="41"/>
+        <location filename="../ui/transactions/actions.py" line="42"/>
         <source>Show every transaction and version of the selected parcel, with the parcels it came from and became</source>
         <translation>Xem mọi biến động và phiên bản của thửa đã chọn, cùng các thửa hình thành nên nó và thửa thay thế nó</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="80"/>
+        <location filename="../ui/transactions/actions.py" line="92"/>
         <source>Select the parcel to record a transaction on</source>
         <translation>Hãy chọn thửa cần đăng ký biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="128"/>
+        <location filename="../ui/transactions/actions.py" line="180"/>
         <source>Cannot record a transaction</source>
         <translation>Không thể đăng ký biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="154"/>
+        <location filename="../ui/transactions/actions.py" line="207"/>
         <source>Cadastre Editor</source>
         <translation>Biên tập địa chính</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="154"/>
+        <location filename="../ui/transactions/actions.py" line="207"/>
         <source>Transaction recorded: {name}, dossier {dossier}</source>
         <translation>Đã đăng ký biến động: {name}, hồ sơ {dossier}</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/actions.py" line="46"/>
+        <source>Pending approvals</source>
+        <translation>Biến động chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/actions.py" line="46"/>
+        <source>List the submitted transactions waiting for an officer&apos;s approval, oldest first, and open each in the parcel history</source>
+        <translation>Liệt kê các biến động đã nộp đang chờ cán bộ duyệt, cũ nhất trước, và mở từng biến động trong lịch sử thửa đất</translation>
     </message>
 </context>
 <context>

@@ -137,7 +137,8 @@ def test_zip_installed_in_a_fresh_profile_loads_in_real_qgis(package, inspect_ta
         "Open working copy…", "New demo working copy…", "Working copy information", "Journal",
         "Split parcel by line", "Split parcel by area", "Merge selected parcels",
         "Move shared boundary", "Survey input", "Undo last parcel operation",
-        "Record transaction…", "Parcel information", "Parcel history", "Check topology",
+        "Record transaction…", "Parcel information", "Parcel history", "Pending approvals",
+        "Check topology",
         "Import DGN sheet…", "Print parcel extract",
         "Sync server…", "Check out…", "Push", "Pull", "Sync status / conflicts"]
     # One menu of ours, before QGIS's Help menu, which stays last.

@@ -131,7 +131,7 @@ def test_one_toolbar_one_menu_with_the_actions(shell, qgis_iface):
              "Split parcel by line", "Split parcel by area", "Merge selected parcels",
              "Move shared boundary", "Survey input", "Undo last parcel operation",
              # registration changes (cadastre_plugin/ui/transactions)
-             "Record transaction…", "Parcel information", "Parcel history",
+             "Record transaction…", "Parcel information", "Parcel history", "Pending approvals",
              # the topology check (cadastre_plugin/ui/quality)
              "Check topology",
              # import and the parcel extract (cadastre_plugin/ui/io)

@@ -12,11 +12,11 @@
 
 Pure Python, like the rest of the core.
 """
-from .approval import Decision, approve, reject, withdraw
+from .approval import Decision, Pending, approve, pending, reject, withdraw
 from .draft import (LONG_TERM, CertificateInput, DocumentInput, MortgageInput, NewRight,
                     TransactionDraft, shares_of)
 from .record import Recorded, record
 from .validate import validate_draft
 
-__all__ = ["Decision", "approve", "reject", "withdraw", "LONG_TERM", "CertificateInput", "DocumentInput", "MortgageInput", "NewRight",
+__all__ = ["Decision", "Pending", "approve", "pending", "reject", "withdraw", "LONG_TERM", "CertificateInput", "DocumentInput", "MortgageInput", "NewRight",
            "TransactionDraft", "Recorded", "record", "shares_of", "validate_draft"]

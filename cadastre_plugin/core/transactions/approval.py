@@ -103,19 +103,27 @@ def _decide(wc, transaction_uuid, state, actor, reason, at) -> Decision:
     return Decision(transaction_uuid, state, actor, when, reason, op_id)
 
 
+def withdrawable(conn, transaction_uuid: str) -> bool:
+    """Whether the transaction carries a decision made in this working copy that the server
+    has not accepted yet (the only kind :func:`withdraw` takes back)."""
+    row = conn.execute("SELECT approval FROM transactions WHERE uuid = ?",
+                       (transaction_uuid,)).fetchone()
+    last = conn.execute(
+        "SELECT operation, confirmed_at FROM journal WHERE table_name = 'transactions' "
+        "AND row_uuid = ? AND operation LIKE 'approval:%' ORDER BY id DESC LIMIT 1",
+        (transaction_uuid,)).fetchone()
+    return (row is not None and row[0] != SUBMITTED and last is not None
+            and last[0] != f"approval:{SUBMITTED}" and last[1] is None)
+
+
 def withdraw(wc: WorkingCopy, transaction_uuid: str, actor: Optional[str] = None) -> Decision:
     """Takes back a decision made here and not yet accepted by the server (made by mistake,
     or refused because the token pushing it was not an officer's): the transaction is
     submitted again. A decision the server holds is part of the register: refused."""
     actor = (actor or "").strip() or _default_actor()
     with wc.operation(f"approval:{SUBMITTED}", actor) as conn:
-        current, dossier = _transaction(conn, transaction_uuid)[:2]
-        last = conn.execute(
-            "SELECT operation, confirmed_at FROM journal WHERE table_name = 'transactions' "
-            "AND row_uuid = ? AND operation LIKE 'approval:%' ORDER BY id DESC LIMIT 1",
-            (transaction_uuid,)).fetchone()
-        if current == SUBMITTED or last is None or last[0] == f"approval:{SUBMITTED}" \
-                or last[1] is not None:
+        dossier = _transaction(conn, transaction_uuid)[1]
+        if not withdrawable(conn, transaction_uuid):
             raise CadastreError(
                 "approval.not_withdrawable",
                 f"Transaction {transaction_uuid} (dossier {dossier or '-'}) has no decision "
@@ -132,9 +140,56 @@ def withdraw(wc: WorkingCopy, transaction_uuid: str, actor: Optional[str] = None
     return Decision(transaction_uuid, SUBMITTED, actor, "", None, op_id)
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A transaction waiting for an officer, with what the work queue shows of it."""
+    uuid: str
+    type_code: str
+    type_vi: str
+    type_en: str
+    dossier_no: str
+    recorded_by: str
+    recorded_at: str
+    parcels: tuple  # ((parcel uuid, "sheet/parcel"), ...): before then after, each once
+
+    def type_name(self, lang: str = "vi") -> str:
+        return self.type_vi if lang == "vi" else self.type_en
+
+    def to_dict(self) -> dict:
+        return {"uuid": self.uuid, "type_code": self.type_code, "type_vi": self.type_vi,
+                "type_en": self.type_en, "dossier_no": self.dossier_no,
+                "recorded_by": self.recorded_by, "recorded_at": self.recorded_at,
+                "parcels": [{"uuid": u, "label": label} for u, label in self.parcels]}
+
+
 def pending(wc: WorkingCopy) -> list:
-    """(uuid, type code, dossier no, recorded by, recorded at) of the transactions waiting for
-    an officer, oldest first."""
-    return wc.conn.execute(
+    """The transactions waiting for an officer (:class:`Pending`), oldest first.
+
+    Two queries whatever the queue's length: the transactions, then all their parcels with
+    labels (the current parcel row, else its newest stored version: a split's parent exists
+    only as a version)."""
+    from . import types
+
+    rows = wc.conn.execute(
         "SELECT uuid, type_code, dossier_no, recorded_by, recorded_at FROM transactions "
         "WHERE approval = 'submitted' ORDER BY recorded_at, fid").fetchall()
+    parcels: dict = {}
+    for t_uuid, p_uuid, label in wc.conn.execute(
+            "SELECT tp.transaction_uuid, tp.parcel_uuid, COALESCE("
+            " (SELECT p.sheet_no || '/' || p.parcel_no FROM parcels p WHERE p.uuid = "
+            "  tp.parcel_uuid),"
+            " (SELECT v.sheet_no || '/' || v.parcel_no FROM parcel_versions v WHERE v.uuid = "
+            "  tp.parcel_uuid ORDER BY v.fid DESC LIMIT 1)) "
+            "FROM transaction_parcels tp JOIN transactions t ON t.uuid = tp.transaction_uuid "
+            "WHERE t.approval = 'submitted' "
+            "ORDER BY tp.role = 'after', tp.fid"):
+        seen = parcels.setdefault(t_uuid, {})
+        seen.setdefault(p_uuid, label or p_uuid)
+    known = types.all_types()
+    out = []
+    for uuid, code, dossier, by, at in rows:
+        kind = known.get(code)
+        out.append(Pending(uuid, code, kind.vi if kind else code, kind.en if kind else code,
+                           dossier or "", by or "", at,
+                           tuple(parcels.get(uuid, {}).items())))
+    return out

@@ -22,6 +22,7 @@ class TransactionActions(QObject):
         self.iface = controller.iface
         self.history_dock = None
         self.info_dock = None
+        self.pending_dock = None
         self.dialog = None
         self._layer = None  # the active parcel layer, whose selection enables "Record…"
         self._record_tooltip = ""
@@ -42,6 +43,10 @@ class TransactionActions(QObject):
                self.tr("Show every transaction and version of the selected parcel, with the "
                        "parcels it came from and became"), self.show_history,
                needs_parcel_layer=True)
+        c._add("pending_approvals", "pending_approvals.svg", self.tr("Pending approvals"),
+               self.tr("List the submitted transactions waiting for an officer's approval, "
+                       "oldest first, and open each in the parcel history"),
+               self.show_pending, needs_parcel_layer=True)
 
     def remove(self) -> None:
         self._watch(None)
@@ -54,6 +59,10 @@ class TransactionActions(QObject):
                 self.iface.removeDockWidget(dock)
                 dock.deleteLater()
         self.history_dock = self.info_dock = None
+        if self.pending_dock is not None:
+            self.iface.removeDockWidget(self.pending_dock)
+            self.pending_dock.deleteLater()
+        self.pending_dock = None
 
     # -- following the active layer and its selection ----------------------------------------
     def update(self) -> None:
@@ -68,6 +77,9 @@ class TransactionActions(QObject):
         for dock in (self.info_dock, self.history_dock):
             if dock is not None and not dock.isHidden() and dock.layer is not layer:
                 dock.follow(path, layer)
+        pending = self.pending_dock
+        if pending is not None and not pending.isHidden() and pending.path != path:
+            pending.follow(path)
 
     def _watch(self, layer) -> None:
         self._layer = follow_selection(self._layer, layer, self._update_record_action)
@@ -104,6 +116,7 @@ class TransactionActions(QObject):
             dock = ParcelHistoryDock(self.iface.mapCanvas(), self.iface.mainWindow())
             sync = getattr(self.controller, "sync", None)
             dock.fetch_missing = sync.fetch_document if sync is not None else None
+            dock.decided.connect(self._decided)
             return dock
 
         return self._dock("history_dock", make)
@@ -112,6 +125,45 @@ class TransactionActions(QObject):
         from .info_dock import ParcelInfoDock
 
         return self._dock("info_dock", lambda: ParcelInfoDock(self.iface.mainWindow()))
+
+    def show_pending(self, _checked=False):
+        """Open (or re-read) the list of transactions waiting for approval."""
+        from .pending_dock import PendingApprovalsDock
+
+        path = self.controller.active_working_copy()
+        if path is None:
+            return None
+        if self.pending_dock is None:
+            self.pending_dock = PendingApprovalsDock(self.iface.mainWindow())
+            self.pending_dock.chosen.connect(self.show_pending_transaction)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.pending_dock)
+        self.pending_dock.follow(path)
+        self.pending_dock.show()
+        self.pending_dock.raise_()
+        return self.pending_dock
+
+    def show_pending_transaction(self, pending):
+        """Select the transaction's parcels on the parcel layer, zoom to them and open the
+        parcel history on the transaction, where the officer decides it; returns the dock."""
+        layer = self._layer
+        if layer is None or sip.isdeleted(layer):
+            return None
+        # A split's parent is retired (its row kept): prefer the parcels in force now.
+        quoted = ",".join(f"'{u}'" for u, _ in pending.parcels)
+        layer.selectByExpression(f'"uuid" IN ({quoted}) AND "status" = \'current\'')
+        if not layer.selectedFeatureCount():
+            layer.selectByExpression(f'"uuid" IN ({quoted})')
+        if layer.selectedFeatureCount():
+            self.iface.mapCanvas().zoomToSelected(layer)
+            self.iface.mapCanvas().refresh()
+        dock = self.show_history()
+        if dock is not None:
+            dock.select_transaction(pending.uuid)
+        return dock
+
+    def _decided(self, _transaction_uuid: str) -> None:
+        if self.pending_dock is not None and not self.pending_dock.isHidden():
+            self.pending_dock.refresh()
 
     def record_transaction(self, _checked=False):
         """Open the dialog for the selected parcels; returns it (None if nothing selected)."""
@@ -148,7 +200,8 @@ class TransactionActions(QObject):
             quoted = ",".join(f"'{u}'" for u in result.parcels_after)
             layer.selectByExpression(f'"uuid" IN ({quoted})')
             layer.triggerRepaint()
-        for dock in (self.info_dock, self.history_dock, self.controller.journal_dock):
+        for dock in (self.info_dock, self.history_dock, self.pending_dock,
+                     self.controller.journal_dock):
             if dock is not None and not dock.isHidden():
                 dock.refresh()
         show_success(self.iface, self.tr("Cadastre Editor"), self.tr(

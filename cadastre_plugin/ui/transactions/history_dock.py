@@ -14,7 +14,7 @@ from __future__ import annotations
 import shapely
 from qgis.core import QgsGeometry, QgsWkbTypes
 from qgis.gui import QgsRubberBand
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton,
                                  QTreeWidget, QTreeWidgetItem)
@@ -34,6 +34,10 @@ _STATE_COLOURS = {"submitted": QColor(176, 112, 0), "rejected": QColor(190, 30, 
 
 
 class ParcelHistoryDock(ParcelDock):
+    # A decision (or its withdrawal) was recorded on the transaction with this UUID: the
+    # "Pending approvals" list re-reads its queue.
+    decided = pyqtSignal(str)
+
     def __init__(self, canvas, parent=None):
         super().__init__("CadastreParcelHistoryDock", parent)
         self.setWindowTitle(self.tr("Parcel history"))
@@ -233,7 +237,16 @@ class ParcelHistoryDock(ParcelDock):
         pending = t is not None and t.approval == "submitted"
         self.approve_button.setEnabled(pending)
         self.reject_button.setEnabled(pending)
-        self.withdraw_button.setEnabled(t is not None and not pending)
+        self.withdraw_button.setEnabled(t is not None and not pending and self._withdrawable(t))
+
+    def _withdrawable(self, t) -> bool:
+        from ...core.transactions.approval import withdrawable
+        from ...core.working_copy import WorkingCopy
+
+        if not self.path:
+            return False
+        with WorkingCopy.open(self.path) as wc:
+            return withdrawable(wc.conn, t.uuid)
 
     def withdraw(self) -> bool:
         """Takes back the selected transaction's unsent decision; True if it was."""
@@ -251,6 +264,7 @@ class ParcelHistoryDock(ParcelDock):
             return False
         self.refresh()
         self._select_transaction(t.uuid)
+        self.decided.emit(t.uuid)
         self.decision_note.setText(self.tr("Decision withdrawn: the transaction is submitted "
                                            "again."))
         return True
@@ -284,10 +298,18 @@ class ParcelHistoryDock(ParcelDock):
             return False
         self.refresh()
         self._select_transaction(t.uuid)
+        self.decided.emit(t.uuid)
         self.decision_note.setText(
             (self.tr("Transaction rejected.") if reject else self.tr("Transaction approved."))
             + " " + self.tr("Push to send the decision to the server."))
         return True
+
+    def select_transaction(self, uuid: str) -> bool:
+        """Make the transaction ``uuid`` the current entry (the pending list opens it so);
+        True if the history shows it."""
+        self._select_transaction(uuid)
+        data = self.tree.currentItem().data(0, ROLE) if self.tree.currentItem() else None
+        return bool(data) and data[0] == "transaction" and data[1].transaction.uuid == uuid
 
     def _select_transaction(self, uuid: str) -> None:
         for i in range(self.tree.topLevelItemCount()):

@@ -102,7 +102,7 @@ def test_approve_a_submitted_transaction_from_the_history(qgis_iface, controller
     dock = open_history(qgis_iface, controller, parcels, transferred_parcel(wc_path))
     other = next(iter(transaction_items(dock).values()))
     dock.tree.setCurrentItem(other)
-    assert dock.withdraw_button.isEnabled()
+    assert not dock.withdraw_button.isEnabled()
     assert not dock.withdraw()
     assert "new transaction" in dock.decision_note.text()
     assert other.text(APPROVAL_COLUMN) == "Approved"
