@@ -22,7 +22,7 @@ from .auth import Principal, principal
 from .db import init_schema, make_pool
 from .limits import MAX_BODY, BodyLimit
 from .models import (MAX_REVISION, UUID_PATTERN, ChangesPage, ChangeSet, CommuneCode,
-                     CommuneOut, DocumentStatus, EarlierVersionsPage, History, Problem,
+                     CommuneOut, DocumentStatus, EarlierVersionsPage, History, Identity, Problem,
                      PushResult)
 from .push import apply_changeset
 
@@ -70,6 +70,12 @@ def _routes(app: FastAPI) -> None:
         with request.app.state.pool.connection() as conn:
             revision = conn.execute("SELECT last_value FROM revision_seq").fetchone()[0]
         return {"status": "ok", "revision": revision}
+
+    @app.get("/whoami", response_model=Identity, responses=_problems(401))
+    def whoami(who: Caller) -> dict:
+        """The token's holder, role and districts: the plugin offers an officer's actions only
+        to an officer's token."""
+        return {"name": who.name, "role": who.role, "districts": sorted(who.districts)}
 
     @app.get("/communes/{code}", response_model=CommuneOut,
              responses=_problems(401, 403, 404, 422))

@@ -204,6 +204,12 @@ class History(BaseModel):
     versions: list[ParcelVersion]
 
 
+class Identity(BaseModel):
+    name: str
+    role: str
+    districts: list[str]
+
+
 class EarlierVersion(BaseModel):
     id: int
     uuid: str

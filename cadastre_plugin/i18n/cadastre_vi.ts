@@ -4,7 +4,7 @@
 <context>
     <name>CadastreActions</name>
     <message>
-        <location filename="../ui/actions.py" line="271"/>
+        <location filename="../ui/actions.py" line="272"/>
         <source>Cadastre Editor</source>
         <translation>Biên tập địa chính</translation>
     </message>
@@ -44,37 +44,37 @@
         <translation>Liệt kê các mục nhật ký mới nhất của bản sao làm việc đang chọn</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="177"/>
+        <location filename="../ui/actions.py" line="178"/>
         <source>Select the parcel layer of a Cadastre Editor working copy</source>
         <translation>Hãy chọn lớp thửa đất của một bản sao làm việc Cadastre Editor</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="196"/>
+        <location filename="../ui/actions.py" line="197"/>
         <source>Open working copy</source>
         <translation>Mở bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="196"/>
+        <location filename="../ui/actions.py" line="197"/>
         <source>GeoPackage working copies (*.gpkg)</source>
         <translation>Bản sao làm việc GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="210"/>
+        <location filename="../ui/actions.py" line="211"/>
         <source>Cannot open the working copy</source>
         <translation>Không mở được bản sao làm việc</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="265"/>
+        <location filename="../ui/actions.py" line="266"/>
         <source>Cannot create the demo working copy</source>
         <translation>Không tạo được bản sao làm việc mẫu</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="271"/>
+        <location filename="../ui/actions.py" line="272"/>
         <source>Demo working copy created: {path}</source>
         <translation>Đã tạo bản sao làm việc mẫu: {path}</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="283"/>
+        <location filename="../ui/actions.py" line="284"/>
         <source>Cannot read the working copy</source>
         <translation>Không đọc được bản sao làm việc</translation>
     </message>
@@ -1582,117 +1582,117 @@
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="113"/>
+        <location filename="../ui/transactions/history_dock.py" line="109"/>
         <source>Parcel {label} ({status}): {transactions} transactions, {versions} versions</source>
         <translation>Thửa {label} ({status}): {transactions} biến động, {versions} phiên bản</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="123"/>
+        <location filename="../ui/transactions/history_dock.py" line="119"/>
         <source>Made from: {parcels}</source>
         <translation>Hình thành từ: {parcels}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="126"/>
+        <location filename="../ui/transactions/history_dock.py" line="122"/>
         <source>Continued by: {parcels}</source>
         <translation>Được thay thế bởi: {parcels}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="137"/>
+        <location filename="../ui/transactions/history_dock.py" line="133"/>
         <source>{label} (earlier parcel)</source>
         <translation>{label} (thửa trước)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="139"/>
+        <location filename="../ui/transactions/history_dock.py" line="135"/>
         <source>{label} (later parcel)</source>
         <translation>{label} (thửa sau)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="146"/>
+        <location filename="../ui/transactions/history_dock.py" line="142"/>
         <source>Version {n} (in force)</source>
         <translation>Phiên bản {n} (đang hiệu lực)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="148"/>
+        <location filename="../ui/transactions/history_dock.py" line="144"/>
         <source>Version {n}, retired {date}</source>
         <translation>Phiên bản {n}, chấm dứt {date}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="151"/>
+        <location filename="../ui/transactions/history_dock.py" line="147"/>
         <source>Version {n}, until {date}</source>
         <translation>Phiên bản {n}, đến {date}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="171"/>
+        <location filename="../ui/transactions/history_dock.py" line="167"/>
         <source>Double-click to open the scan</source>
         <translation>Nhấp đúp để mở bản quét</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="180"/>
+        <location filename="../ui/transactions/history_dock.py" line="176"/>
         <source>Parcels before</source>
         <translation>Thửa trước biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="182"/>
+        <location filename="../ui/transactions/history_dock.py" line="178"/>
         <source>Parcels after</source>
         <translation>Thửa sau biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="185"/>
+        <location filename="../ui/transactions/history_dock.py" line="181"/>
         <source>Holders before</source>
         <translation>Người sử dụng trước</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="188"/>
+        <location filename="../ui/transactions/history_dock.py" line="184"/>
         <source>Holders after</source>
         <translation>Người sử dụng sau</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="193"/>
+        <location filename="../ui/transactions/history_dock.py" line="189"/>
         <source>{kind} registered</source>
         <translation>Đăng ký {kind}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="196"/>
+        <location filename="../ui/transactions/history_dock.py" line="192"/>
         <source>{kind} released</source>
         <translation>Xóa {kind}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="199"/>
+        <location filename="../ui/transactions/history_dock.py" line="195"/>
         <source>Certificate issued</source>
         <translation>Cấp Giấy chứng nhận</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="200"/>
+        <location filename="../ui/transactions/history_dock.py" line="196"/>
         <source>Certificate cancelled</source>
         <translation>Hủy Giấy chứng nhận</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="204"/>
+        <location filename="../ui/transactions/history_dock.py" line="200"/>
         <source>Owner information changed</source>
         <translation>Thay đổi thông tin người sử dụng</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="204"/>
+        <location filename="../ui/transactions/history_dock.py" line="200"/>
         <source>{name}, previously {values}</source>
         <translation>{name}, trước đây {values}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="207"/>
+        <location filename="../ui/transactions/history_dock.py" line="203"/>
         <source>Scanned document</source>
         <translation>Tài liệu quét</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="209"/>
+        <location filename="../ui/transactions/history_dock.py" line="205"/>
         <source>Recorded</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="212"/>
+        <location filename="../ui/transactions/history_dock.py" line="208"/>
         <source>by {who} on {when}</source>
         <translation>bởi {who} lúc {when}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="375"/>
+        <location filename="../ui/transactions/history_dock.py" line="404"/>
         <source>Downloading the scan '{name}' from the sync server…</source>
         <translation>Đang tải bản quét '{name}' từ máy chủ đồng bộ…</translation>
     </message>
@@ -1707,74 +1707,79 @@
         <translation>Duyệt…</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="60"/>
+        <location filename="../ui/transactions/history_dock.py" line="244"/>
         <source>Approve the selected submitted transaction (cadastral officer)</source>
         <translation>Duyệt biến động đang chờ duyệt được chọn (cán bộ địa chính)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="63"/>
+        <location filename="../ui/transactions/history_dock.py" line="61"/>
         <source>Reject…</source>
         <translation>Từ chối…</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="65"/>
+        <location filename="../ui/transactions/history_dock.py" line="246"/>
         <source>Reject the selected submitted transaction, with the reason (cadastral officer)</source>
         <translation>Từ chối biến động đang chờ duyệt được chọn, kèm lý do (cán bộ địa chính)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="220"/>
+        <location filename="../ui/transactions/history_dock.py" line="216"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="221"/>
+        <location filename="../ui/transactions/history_dock.py" line="217"/>
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="215"/>
+        <location filename="../ui/transactions/history_dock.py" line="211"/>
         <source>by {who} on {when}: {reason}</source>
         <translation>bởi {who} lúc {when}: {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="220"/>
+        <location filename="../ui/transactions/history_dock.py" line="216"/>
         <source>Submitted</source>
         <translation>Chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="273"/>
+        <location filename="../ui/transactions/history_dock.py" line="301"/>
         <source>{type} ({code}), dossier {dossier}, recorded by {who} on {when}</source>
         <translation>{type} ({code}), hồ sơ {dossier}, do {who} lập lúc {when}</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="293"/>
+        <location filename="../ui/transactions/history_dock.py" line="321"/>
         <source>Transaction rejected.</source>
         <translation>Đã từ chối biến động.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="293"/>
+        <location filename="../ui/transactions/history_dock.py" line="321"/>
         <source>Transaction approved.</source>
         <translation>Đã duyệt biến động.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="293"/>
+        <location filename="../ui/transactions/history_dock.py" line="321"/>
         <source>Push to send the decision to the server.</source>
         <translation>Hãy đẩy dữ liệu (Push) để gửi quyết định lên máy chủ.</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="68"/>
+        <location filename="../ui/transactions/history_dock.py" line="64"/>
         <source>Withdraw decision</source>
         <translation>Rút lại quyết định</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="70"/>
+        <location filename="../ui/transactions/history_dock.py" line="66"/>
         <source>Take back a decision made in this working copy and not yet accepted by the server (made by mistake, or refused because the token was not an officer&apos;s)</source>
         <translation>Rút lại quyết định đã lập trong bản sao làm việc này mà máy chủ chưa chấp nhận (lập nhầm, hoặc bị từ chối vì mã truy cập không phải của cán bộ địa chính)</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/history_dock.py" line="259"/>
+        <location filename="../ui/transactions/history_dock.py" line="287"/>
         <source>Decision withdrawn: the transaction is submitted again.</source>
         <translation>Đã rút lại quyết định: biến động trở lại trạng thái chờ duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/transactions/history_dock.py" line="241"/>
+        <source>Only a cadastral officer&apos;s token may approve or reject; the token of {server} is a {role}&apos;s.</source>
+        <translation>Chỉ mã truy cập của cán bộ địa chính mới được duyệt hoặc từ chối; mã truy cập của {server} thuộc loại {role}.</translation>
     </message>
 </context>
 <context>
@@ -2489,17 +2494,17 @@
         <translation>Đã lưu máy chủ đồng bộ: {url}. Mã truy cập nằm trong cơ sở dữ liệu xác thực của QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="223"/>
+        <location filename="../ui/sync/actions.py" line="227"/>
         <source>Check-out failed</source>
         <translation>Lấy về thất bại</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="223"/>
+        <location filename="../ui/sync/actions.py" line="227"/>
         <source>Push failed</source>
         <translation>Đẩy lên thất bại</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="224"/>
+        <location filename="../ui/sync/actions.py" line="228"/>
         <source>Pull failed</source>
         <translation>Kéo về thất bại</translation>
     </message>
@@ -2509,92 +2514,92 @@
         <translation>Bản sao làm việc có chỉnh sửa chưa lưu trên bản đồ. Hãy lưu chúng (Bật/tắt chỉnh sửa, Lưu) trước khi đồng bộ: đẩy lên và kéo về đọc và ghi trực tiếp vào tệp.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="226"/>
+        <location filename="../ui/sync/actions.py" line="230"/>
         <source>Check-out cancelled: no working copy was made.</source>
         <translation>Đã huỷ lấy về: không tạo bản sao làm việc nào.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="226"/>
+        <location filename="../ui/sync/actions.py" line="230"/>
         <source>Push cancelled. Changes not yet sent stay in the working copy and go with the next push.</source>
         <translation>Đã huỷ đẩy lên. Các thay đổi chưa gửi vẫn nằm trong bản sao làm việc và sẽ được gửi ở lần đẩy lên sau.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="226"/>
+        <location filename="../ui/sync/actions.py" line="230"/>
         <source>Pull cancelled: the working copy was not changed.</source>
         <translation>Đã huỷ kéo về: bản sao làm việc không bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="234"/>
+        <location filename="../ui/sync/actions.py" line="238"/>
         <source>{count} rows were changed both here and on the server. Nothing was overwritten: keep yours, take the server&apos;s or edit each one, then push again.</source>
         <translation>{count} dòng đã bị thay đổi cả ở đây và trên máy chủ. Không có gì bị ghi đè: với từng dòng, hãy giữ bản của tôi, lấy bản trên máy chủ hoặc sửa, rồi đẩy lên lại.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="256"/>
+        <location filename="../ui/sync/actions.py" line="260"/>
         <source>Commune {code} checked out at server revision {revision}: {parcels} parcels in {path}.</source>
         <translation>Đã lấy về xã {code} ở phiên bản máy chủ {revision}: {parcels} thửa đất trong {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="268"/>
+        <location filename="../ui/sync/actions.py" line="272"/>
         <source>Nothing to push: the server has every change of this working copy.</source>
         <translation>Không có gì để đẩy lên: máy chủ đã có mọi thay đổi của bản sao làm việc này.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="271"/>
+        <location filename="../ui/sync/actions.py" line="275"/>
         <source>Pushed {changes} changes in {changesets} change sets; the server is at revision {revision}.</source>
         <translation>Đã đẩy lên {changes} thay đổi trong {changesets} bộ thay đổi; máy chủ đang ở phiên bản {revision}.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="279"/>
+        <location filename="../ui/sync/actions.py" line="283"/>
         <source>Pulled to server revision {head}: {applied} changes applied; {count} rows changed both here and on the server were not overwritten. Resolve them, then push.</source>
         <translation>Đã kéo về đến phiên bản máy chủ {head}: áp dụng {applied} thay đổi; {count} dòng bị thay đổi cả ở đây và trên máy chủ không bị ghi đè. Hãy giải quyết chúng rồi đẩy lên.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="286"/>
+        <location filename="../ui/sync/actions.py" line="290"/>
         <source>Pulled to server revision {head}: {received} changes received, {applied} applied.</source>
         <translation>Đã kéo về đến phiên bản máy chủ {head}: nhận {received} thay đổi, áp dụng {applied}.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="309"/>
+        <location filename="../ui/sync/actions.py" line="313"/>
         <source>…and {count} more, all shown on the map.</source>
         <translation>…và {count} lỗi khác, tất cả đều hiện trên bản đồ.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="311"/>
+        <location filename="../ui/sync/actions.py" line="315"/>
         <source>Refused by the server</source>
         <translation>Máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="312"/>
+        <location filename="../ui/sync/actions.py" line="316"/>
         <source>Not sent: fix these first</source>
         <translation>Chưa gửi: hãy sửa các lỗi này trước</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="338"/>
+        <location filename="../ui/sync/actions.py" line="342"/>
         <source>Cannot read the sync status</source>
         <translation>Không đọc được trạng thái đồng bộ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="365"/>
+        <location filename="../ui/sync/actions.py" line="369"/>
         <source>A synchronisation is already running: wait for it to finish or cancel it in the task manager.</source>
         <translation>Đang có một lần đồng bộ chạy: hãy chờ nó xong hoặc huỷ nó trong trình quản lý tác vụ.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="371"/>
+        <location filename="../ui/sync/actions.py" line="375"/>
         <source>Cadastre Editor</source>
         <translation>Cadastre Editor</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="224"/>
+        <location filename="../ui/sync/actions.py" line="228"/>
         <source>Download failed</source>
         <translation>Tải về thất bại</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="226"/>
+        <location filename="../ui/sync/actions.py" line="230"/>
         <source>Download cancelled.</source>
         <translation>Đã huỷ tải về.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/actions.py" line="259"/>
+        <location filename="../ui/sync/actions.py" line="263"/>
         <source>Communes {code} checked out at server revision {revision}: {parcels} parcels in {path}.</source>
         <translation>Đã lấy về các xã {code} ở phiên bản máy chủ {revision}: {parcels} thửa trong {path}.</translation>
     </message>
@@ -2645,32 +2650,32 @@
 <context>
     <name>SyncTasks</name>
     <message>
-        <location filename="../ui/sync/tasks.py" line="73"/>
+        <location filename="../ui/sync/tasks.py" line="87"/>
         <source>Checking out commune {code}</source>
         <translation>Đang lấy về xã {code}</translation>
     </message>
     <message>
-        <location filename="../ui/sync/tasks.py" line="99"/>
+        <location filename="../ui/sync/tasks.py" line="113"/>
         <source>Pushing changes</source>
         <translation>Đang đẩy thay đổi lên</translation>
     </message>
     <message>
-        <location filename="../ui/sync/tasks.py" line="106"/>
+        <location filename="../ui/sync/tasks.py" line="120"/>
         <source>Pulling changes</source>
         <translation>Đang kéo thay đổi về</translation>
     </message>
     <message>
-        <location filename="../ui/sync/tasks.py" line="115"/>
+        <location filename="../ui/sync/tasks.py" line="129"/>
         <source>Downloading a scanned document</source>
         <translation>Đang tải một bản quét hồ sơ</translation>
     </message>
     <message>
-        <location filename="../ui/sync/tasks.py" line="76"/>
+        <location filename="../ui/sync/tasks.py" line="90"/>
         <source>Checking out district {code}</source>
         <translation>Đang lấy về huyện {code}</translation>
     </message>
     <message>
-        <location filename="../ui/sync/tasks.py" line="79"/>
+        <location filename="../ui/sync/tasks.py" line="93"/>
         <source>Checking out the parcels of an extent</source>
         <translation>Đang lấy về các thửa trong một phạm vi</translation>
     </message>
@@ -2827,12 +2832,12 @@
         <translation>Không thể đăng ký biến động</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="207"/>
+        <location filename="../ui/transactions/actions.py" line="212"/>
         <source>Cadastre Editor</source>
         <translation>Biên tập địa chính</translation>
     </message>
     <message>
-        <location filename="../ui/transactions/actions.py" line="207"/>
+        <location filename="../ui/transactions/actions.py" line="212"/>
         <source>Transaction recorded: {name}, dossier {dossier}</source>
         <translation>Đã đăng ký biến động: {name}, hồ sơ {dossier}</translation>
     </message>

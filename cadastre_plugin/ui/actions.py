@@ -99,6 +99,7 @@ class CadastreActions(QObject):
 
         self.sync = SyncActions(self)  # server, check-out, push, pull, status and conflicts
         self.sync.install()
+        self.sync.finished.connect(self.transactions.refresh_docks)
 
         self.iface.currentLayerChanged.connect(self._on_current_layer_changed)
         self.update_action_state()

@@ -215,6 +215,10 @@ class SyncActions(QObject):
     def _show_outcome(self, task) -> None:
         from ...core.sync import Cancelled, Conflicts, Rejected
 
+        if task.identity:
+            from .credentials import remember_identity
+
+            remember_identity(task.url, task.identity)
         if task.kind in ("push", "pull"):
             self.reload_layers(task.path)
         error = task.error

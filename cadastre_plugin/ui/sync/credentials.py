@@ -19,6 +19,7 @@ from .server_address import check_server_url
 AUTH_METHOD = "Basic"
 SETTINGS_SERVERS = "CadastreEditor/sync/servers"  # JSON {server URL: auth config id}
 SETTINGS_LAST_SERVER = "CadastreEditor/sync/lastServer"
+SETTINGS_IDENTITIES = "CadastreEditor/sync/identities"  # JSON {server URL: role, districts}
 CONFIG_NAME = "Cadastre Editor sync – {host}"
 
 
@@ -48,12 +49,7 @@ def _unlock(manager) -> None:
 
 
 def _servers() -> dict:
-    raw = QgsSettings().value(SETTINGS_SERVERS, "", type=str)
-    try:
-        found = json.loads(raw) if raw else {}
-    except ValueError:
-        return {}
-    return found if isinstance(found, dict) else {}
+    return _json_setting(SETTINGS_SERVERS)
 
 
 def known_servers() -> list:
@@ -138,6 +134,28 @@ def token_for(url: str) -> str:
     return token
 
 
+def remember_identity(url: str, identity: dict) -> None:
+    """The role and districts of the token of ``url``, as the server last said (no secret)."""
+    roles = _json_setting(SETTINGS_IDENTITIES)
+    roles[url.rstrip("/")] = {"role": identity.get("role"),
+                              "districts": identity.get("districts") or []}
+    QgsSettings().setValue(SETTINGS_IDENTITIES, json.dumps(roles, sort_keys=True))
+
+
+def known_role(url: str):
+    """The role of the token of ``url`` as last seen by a sync task; None until then."""
+    return (_json_setting(SETTINGS_IDENTITIES).get((url or "").rstrip("/")) or {}).get("role")
+
+
+def _json_setting(key: str) -> dict:
+    raw = QgsSettings().value(key, "", type=str)
+    try:
+        found = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def forget_server(url: str) -> None:
     """Remove the token of ``url`` from the authentication database and the settings."""
     url = url.rstrip("/")
@@ -147,6 +165,9 @@ def forget_server(url: str) -> None:
     servers = _servers()
     servers.pop(url, None)
     QgsSettings().setValue(SETTINGS_SERVERS, json.dumps(servers, sort_keys=True))
+    identities = _json_setting(SETTINGS_IDENTITIES)
+    identities.pop(url, None)
+    QgsSettings().setValue(SETTINGS_IDENTITIES, json.dumps(identities, sort_keys=True))
 
 
 def _unreadable(url: str) -> CadastreError:

@@ -32,6 +32,7 @@ class SyncTask(QgsTask):
         self._options = dict(client_options or {})
         self.result = None
         self.error = None
+        self.identity = None  # {"name", "role", "districts"} of the token, once known
 
     def __repr__(self) -> str:  # no token, ever
         return f"SyncTask({self.kind!r}, {self.url!r})"
@@ -59,7 +60,20 @@ class SyncTask(QgsTask):
                     client.check_cancelled()
                 if total:
                     self.setProgress(min(99.0, 100.0 * done / total))
-            return self._work(client, progress)
+            result = self._work(client, progress)
+            self.identity = _identity(client)
+            return result
+
+
+def _identity(client):
+    """Who the token belongs to, asked once the work is done (the server answered already);
+    None from a server without ``/whoami`` or when it cannot be asked now."""
+    from ...core.sync import SyncError
+
+    try:
+        return client.get_json("/whoami")
+    except SyncError:
+        return None
 
 
 def checkout_task(url: str, token: str, area: dict, path: str, options=None) -> SyncTask:

@@ -185,6 +185,14 @@ class TransactionActions(QObject):
         dialog.show()
         return dialog
 
+    def refresh_docks(self, *_args) -> None:
+        """Re-read what the visible docks show (after a transaction, or a sync that changed
+        the working copy or taught the plugin its token's role)."""
+        for dock in (self.info_dock, self.history_dock, self.pending_dock,
+                     self.controller.journal_dock):
+            if dock is not None and not dock.isHidden():
+                dock.refresh()
+
     def _recorded(self, result) -> None:
         """Re-read what changed: the parcel layer (a split or merge changes parcels), and the
         docks and journal that show this working copy."""
@@ -200,10 +208,7 @@ class TransactionActions(QObject):
             quoted = ",".join(f"'{u}'" for u in result.parcels_after)
             layer.selectByExpression(f'"uuid" IN ({quoted})')
             layer.triggerRepaint()
-        for dock in (self.info_dock, self.history_dock, self.pending_dock,
-                     self.controller.journal_dock):
-            if dock is not None and not dock.isHidden():
-                dock.refresh()
+        self.refresh_docks()
         show_success(self.iface, self.tr("Cadastre Editor"), self.tr(
             "Transaction recorded: {name}, dossier {dossier}").format(
                 name=get(result.type_code).name(ui_language()), dossier=result.dossier_no))

@@ -57,13 +57,9 @@ class ParcelHistoryDock(ParcelDock):
         self.layout_.addWidget(self.tree)
         self.approve_button = QPushButton(self.tr("Approve…"), self)
         self.approve_button.setObjectName("CadastreApproveTransaction")
-        self.approve_button.setToolTip(self.tr("Approve the selected submitted transaction "
-                                               "(cadastral officer)"))
         self.approve_button.clicked.connect(lambda: self.decide(reject=False))
         self.reject_button = QPushButton(self.tr("Reject…"), self)
         self.reject_button.setObjectName("CadastreRejectTransaction")
-        self.reject_button.setToolTip(self.tr("Reject the selected submitted transaction, "
-                                              "with the reason (cadastral officer)"))
         self.reject_button.clicked.connect(lambda: self.decide(reject=True))
         self.withdraw_button = QPushButton(self.tr("Withdraw decision"), self)
         self.withdraw_button.setObjectName("CadastreWithdrawDecision")
@@ -235,18 +231,41 @@ class ParcelHistoryDock(ParcelDock):
     def _update_decision_buttons(self, *_args) -> None:
         t = self.selected_transaction()
         pending = t is not None and t.approval == "submitted"
-        self.approve_button.setEnabled(pending)
-        self.reject_button.setEnabled(pending)
-        self.withdraw_button.setEnabled(t is not None and not pending and self._withdrawable(t))
+        server, withdrawable = self._sync_facts(t) if t is not None else (None, False)
+        role = self._role_of(server)
+        # The server accepts decisions from an officer's token only; when this copy's token is
+        # known to be another's, say so here rather than after a refused push.
+        may_decide = role in (None, "officer")
+        for button in (self.approve_button, self.reject_button):
+            button.setEnabled(pending and may_decide)
+        tip = "" if may_decide else self.tr(
+            "Only a cadastral officer's token may approve or reject; the token of {server} is "
+            "a {role}'s.").format(server=server, role=role)
+        self.approve_button.setToolTip(tip or self.tr(
+            "Approve the selected submitted transaction (cadastral officer)"))
+        self.reject_button.setToolTip(tip or self.tr(
+            "Reject the selected submitted transaction, with the reason (cadastral officer)"))
+        self.withdraw_button.setEnabled(t is not None and not pending and withdrawable)
 
-    def _withdrawable(self, t) -> bool:
+    def _sync_facts(self, t) -> tuple:
+        """(the working copy's sync server or None, whether ``t``'s decision can be withdrawn)."""
+        from ...core.sync import state
         from ...core.transactions.approval import withdrawable
         from ...core.working_copy import WorkingCopy
 
         if not self.path:
-            return False
+            return None, False
         with WorkingCopy.open(self.path) as wc:
-            return withdrawable(wc.conn, t.uuid)
+            state.ensure_tables(wc)
+            return state.get(wc.conn, state.SERVER_URL), withdrawable(wc.conn, t.uuid)
+
+    @staticmethod
+    def _role_of(server):
+        if not server:
+            return None
+        from ..sync.credentials import known_role
+
+        return known_role(server)
 
     def withdraw(self) -> bool:
         """Takes back the selected transaction's unsent decision; True if it was."""
@@ -317,6 +336,7 @@ class ParcelHistoryDock(ParcelDock):
             data = item.data(0, ROLE)
             if data and data[0] == "transaction" and data[1].transaction.uuid == uuid:
                 self.tree.setCurrentItem(item)
+                self._update_decision_buttons()  # also when it was current already
                 return
 
     # -- on the map and in the viewer -------------------------------------------------------
