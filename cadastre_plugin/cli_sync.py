@@ -62,7 +62,7 @@ def _open(path: str):
 def _server_url(wc) -> str:
     from .core.sync import state
 
-    url = state.get(wc.conn, state.SERVER_URL)
+    url = state.server_url(wc)
     if not url:
         raise CadastreError("cli.no_server", f"{wc.path} was not checked out from a server: "
                             "use cadastre checkout URL --commune CODE PATH.",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -22,7 +21,7 @@ import psycopg
 import requests
 
 from .auth import create_token
-from .devdb import PG_BIN, ThrowawayCluster, free_port, wait_for_port
+from .devdb import ThrowawayCluster, free_port, stop_cluster, wait_for_port
 from .load import load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,13 +101,7 @@ def stop(folder: Path) -> bool:
             time.sleep(0.05)
     except ProcessLookupError:
         pass
-    cluster_root = Path(info["cluster_root"])
-    if (cluster_root / "data").exists():
-        cmd = [str(PG_BIN / "pg_ctl"), "-D", str(cluster_root / "data"), "-m", "fast", "-w", "stop"]
-        if os.geteuid() == 0:
-            cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        subprocess.run(cmd, capture_output=True, check=False)
-    shutil.rmtree(cluster_root, ignore_errors=True)
+    stop_cluster(Path(info["cluster_root"]))
     path.unlink()
     (Path(folder) / TOKEN).unlink(missing_ok=True)
     return True

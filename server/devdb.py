@@ -64,16 +64,25 @@ class ThrowawayCluster:
                          "-d", self.database, "-v", "ON_ERROR_STOP=1", "-qAtc", sql).stdout
 
     def stop(self) -> None:
-        if self.data.exists():
-            self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w",
-                      "stop", check=False)
-        shutil.rmtree(self.root, ignore_errors=True)
+        stop_cluster(self.root)
 
     def __enter__(self):
         return self.start()
 
     def __exit__(self, *exc):
         self.stop()
+
+
+def stop_cluster(root: Path) -> None:
+    """Stops the cluster living in ``root`` (also one started by another process) and removes
+    the folder."""
+    data = Path(root) / "data"
+    if data.exists():
+        cmd = [str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
+        if os.geteuid() == 0:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        subprocess.run(cmd, capture_output=True, check=False)
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def wait_for_port(port: int, timeout: float = 20.0) -> None:

@@ -98,6 +98,13 @@ class _Injector:
             raise RuntimeError("no parcel left to inject a fault into: ask for fewer faults")
         return int(self.rng.choice(free))
 
+    def _free_polygon(self) -> tuple:
+        """A random parcel not yet used or blocked, with its geometry (None if it is not a
+        single polygon, which the geometric faults need)."""
+        i = self._free(self.blocked | self.used)
+        g = self.geoms[i]
+        return i, (g if g.geom_type == "Polygon" else None)
+
     def _block(self, *rows) -> None:
         rows = list(rows)
         near = self.tree.query(shapely.buffer(self.geoms[rows], 2.0), predicate="intersects")
@@ -173,9 +180,8 @@ class _Injector:
         raise RuntimeError(f"could not place a {kind} fault: the coverage is too small or full")
 
     def _vertex_on_shared_edge(self, kind: str) -> bool:
-        i = self._free(self.blocked | self.used)
-        g = self.geoms[i]
-        if g.geom_type != "Polygon":
+        i, g = self._free_polygon()
+        if g is None:
             return False
         found = self._shared_edge(i)
         if found is None:
@@ -218,9 +224,8 @@ class _Injector:
         return self._vertex_on_shared_edge("near_coincident")
 
     def _bowtie(self) -> bool:
-        i = self._free(self.blocked | self.used)
-        g = self.geoms[i]
-        if g.geom_type != "Polygon" or len(g.exterior.coords) != 5:
+        i, g = self._free_polygon()
+        if g is None or len(g.exterior.coords) != 5:
             return False
         ring = np.asarray(g.exterior.coords)[:-1]
         k = int(self.rng.integers(4))
@@ -237,9 +242,8 @@ class _Injector:
         return True
 
     def _spike(self) -> bool:
-        i = self._free(self.blocked | self.used)
-        g = self.geoms[i]
-        if g.geom_type != "Polygon":
+        i, g = self._free_polygon()
+        if g is None:
             return False
         found = self._road_edge(i)
         if found is None:
@@ -260,9 +264,8 @@ class _Injector:
         return True
 
     def _duplicate_vertex(self) -> bool:
-        i = self._free(self.blocked | self.used)
-        g = self.geoms[i]
-        if g.geom_type != "Polygon":
+        i, g = self._free_polygon()
+        if g is None:
             return False
         ring = np.asarray(g.exterior.coords)
         k = int(self.rng.integers(len(ring) - 1))
@@ -272,9 +275,8 @@ class _Injector:
         return True
 
     def _near_duplicate_vertex(self) -> bool:
-        i = self._free(self.blocked | self.used)
-        g = self.geoms[i]
-        if g.geom_type != "Polygon":
+        i, g = self._free_polygon()
+        if g is None:
             return False
         ring = np.asarray(g.exterior.coords)
         k = int(self.rng.integers(len(ring) - 1))
@@ -301,9 +303,8 @@ class _Injector:
         return True
 
     def _multipart(self) -> bool:
-        i = self._free(self.blocked | self.used)
-        g = self.geoms[i]
-        if g.geom_type != "Polygon":
+        i, g = self._free_polygon()
+        if g is None:
             return False
         found = self._road_edge(i)
         if found is None:

@@ -63,6 +63,12 @@ def put(conn: sqlite3.Connection, key: str, value) -> None:
                      (key, str(value)))
 
 
+def server_url(wc) -> Optional[str]:
+    """The server the working copy was checked out from (None for a local one)."""
+    ensure_tables(wc)
+    return get(wc.conn, SERVER_URL)
+
+
 def last_pulled(conn: sqlite3.Connection) -> int:
     return int(get(conn, LAST_PULLED, "0"))
 

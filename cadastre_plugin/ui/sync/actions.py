@@ -168,8 +168,7 @@ class SyncActions(QObject):
 
         try:
             with WorkingCopy.open(path) as wc:
-                state.ensure_tables(wc)
-                url = state.get(wc.conn, state.SERVER_URL)
+                url = state.server_url(wc)
         except Exception as error:  # noqa: BLE001
             show_error(self.iface, title, error)
             return None

@@ -256,8 +256,7 @@ class ParcelHistoryDock(ParcelDock):
         if not self.path:
             return None, False
         with WorkingCopy.open(self.path) as wc:
-            state.ensure_tables(wc)
-            return state.get(wc.conn, state.SERVER_URL), withdrawable(wc.conn, t.uuid)
+            return state.server_url(wc), withdrawable(wc.conn, t.uuid)
 
     @staticmethod
     def _role_of(server):
@@ -395,8 +394,7 @@ class ParcelHistoryDock(ParcelDock):
         if self.fetch_missing is None:
             return False
         with WorkingCopy.open(self.wc_path) as wc:
-            state.ensure_tables(wc)
-            if not state.get(wc.conn, state.SERVER_URL):
+            if not state.server_url(wc):
                 return False
         task = self.fetch_missing(self.wc_path, doc.sha256, lambda _path: self._open(doc, False))
         if task is None:
@@ -404,3 +402,4 @@ class ParcelHistoryDock(ParcelDock):
         self.heading.setText(self.tr("Downloading the scan '{name}' from the sync server…"
                                      ).format(name=doc.original_name or doc.sha256[:12]))
         return True
+
